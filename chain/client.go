@@ -1,0 +1,274 @@
+package chain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/pharmatrace/pharmatrace/bindings/ledger"
+	"github.com/pharmatrace/pharmatrace/bindings/registry"
+)
+
+// MaxTxGas is the most gas one transaction may use (EIP-7825).
+const MaxTxGas = 1 << 24
+
+// Backend is what the client needs from a node: go-ethereum's ethclient.Client and the simulated
+// backend's client both satisfy it.
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+	ChainID(ctx context.Context) (*big.Int, error)
+	BlockNumber(ctx context.Context) (uint64, error)
+}
+
+// Options configure a Client.
+type Options struct {
+	// Addresses of the deployed contracts. Required.
+	Addresses Addresses
+	// PollInterval is how often a pending receipt is polled. Default 100ms.
+	PollInterval time.Duration
+	// Logger receives one debug line per transaction. Default: discard.
+	Logger *slog.Logger
+}
+
+// Client sends the PharmaTrace operations as transactions and reads the contracts' views.
+// It is safe for concurrent use; transactions from one account are serialised so nonces never clash.
+type Client struct {
+	tx       *transactor
+	addrs    Addresses
+	registry *registry.Registry
+	ledger   *ledger.BatchLedger
+	regC     *bind.BoundContract
+	ledC     *bind.BoundContract
+	chainID  *big.Int
+}
+
+// New checks that the contracts exist at the given addresses and returns a client for them.
+func New(ctx context.Context, backend Backend, opts Options) (*Client, error) {
+	if opts.Addresses.Registry == (common.Address{}) || opts.Addresses.Ledger == (common.Address{}) {
+		return nil, errors.New("new chain client: contract addresses are required")
+	}
+	t, err := newTransactor(ctx, backend, opts.PollInterval, opts.Logger)
+	if err != nil {
+		return nil, fmt.Errorf("new chain client: %w", err)
+	}
+	for name, addr := range map[string]common.Address{"registry": opts.Addresses.Registry, "ledger": opts.Addresses.Ledger} {
+		code, err := backend.CodeAt(ctx, addr, nil)
+		if err != nil {
+			return nil, fmt.Errorf("new chain client: read %s code at %s: %w", name, addr, err)
+		}
+		if len(code) == 0 {
+			return nil, fmt.Errorf("new chain client: no %s contract at %s on chain %s", name, addr, t.chainID)
+		}
+	}
+	reg, led := registry.NewRegistry(), ledger.NewBatchLedger()
+	return &Client{
+		tx:       t,
+		addrs:    opts.Addresses,
+		registry: reg,
+		ledger:   led,
+		regC:     reg.Instance(backend, opts.Addresses.Registry),
+		ledC:     led.Instance(backend, opts.Addresses.Ledger),
+		chainID:  t.chainID,
+	}, nil
+}
+
+// Addresses returns the contract addresses the client talks to.
+func (c *Client) Addresses() Addresses { return c.addrs }
+
+// ChainID returns the chain's id, read once at construction.
+func (c *Client) ChainID() *big.Int { return new(big.Int).Set(c.chainID) }
+
+// Backend returns the node connection.
+func (c *Client) Backend() Backend { return c.tx.backend }
+
+// DeployOptions say who the first regulator is.
+type DeployOptions struct {
+	RegulatorGLN  uint64
+	RegulatorName string
+	PollInterval  time.Duration
+	Logger        *slog.Logger
+}
+
+// Deploy deploys the Registry (with the deployer as its first regulator) and the BatchLedger.
+func Deploy(ctx context.Context, backend Backend, deployer *bind.TransactOpts, opts DeployOptions) (Addresses, error) {
+	t, err := newTransactor(ctx, backend, opts.PollInterval, opts.Logger)
+	if err != nil {
+		return Addresses{}, fmt.Errorf("deploy: %w", err)
+	}
+	reg, led := registry.NewRegistry(), ledger.NewBatchLedger()
+	regInit := append(common.FromHex(registry.RegistryMetaData.Bin), reg.PackConstructor(opts.RegulatorGLN, opts.RegulatorName)...)
+	rcpt, err := t.send(ctx, deployer, nil, regInit)
+	if err != nil {
+		return Addresses{}, fmt.Errorf("deploy registry: %w", err)
+	}
+	addrs := Addresses{Registry: rcpt.ContractAddress}
+	ledInit := append(common.FromHex(ledger.BatchLedgerMetaData.Bin), led.PackConstructor(addrs.Registry)...)
+	if rcpt, err = t.send(ctx, deployer, nil, ledInit); err != nil {
+		return Addresses{}, fmt.Errorf("deploy ledger: %w", err)
+	}
+	addrs.Ledger = rcpt.ContractAddress
+	return addrs, nil
+}
+
+// transactor sends transactions: gas estimation (where reverts are caught and decoded), one
+// nonce sequence per account, and receipt waiting.
+type transactor struct {
+	backend Backend
+	chainID *big.Int
+	poll    time.Duration
+	log     *slog.Logger
+	errs    *errorDecoder
+
+	mu     sync.Mutex
+	nonces map[common.Address]*nonceState
+}
+
+type nonceState struct {
+	mu    sync.Mutex
+	known bool
+	next  uint64
+}
+
+func newTransactor(ctx context.Context, backend Backend, poll time.Duration, log *slog.Logger) (*transactor, error) {
+	if poll <= 0 {
+		poll = 100 * time.Millisecond
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read chain id: %w", err)
+	}
+	regABI, err := registry.RegistryMetaData.ParseABI()
+	if err != nil {
+		return nil, fmt.Errorf("parse registry ABI: %w", err)
+	}
+	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
+	if err != nil {
+		return nil, fmt.Errorf("parse ledger ABI: %w", err)
+	}
+	return &transactor{
+		backend: backend,
+		chainID: id,
+		poll:    poll,
+		log:     log,
+		errs:    newErrorDecoder(regABI, ledABI),
+		nonces:  map[common.Address]*nonceState{},
+	}, nil
+}
+
+func (t *transactor) nonce(addr common.Address) *nonceState {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n, ok := t.nonces[addr]
+	if !ok {
+		n = &nonceState{}
+		t.nonces[addr] = n
+	}
+	return n
+}
+
+// send estimates, signs, sends and waits for one transaction (to == nil creates a contract). A revert
+// during estimation or execution comes back as a *ContractError.
+func (t *transactor) send(ctx context.Context, from *bind.TransactOpts, to *common.Address, data []byte) (*types.Receipt, error) {
+	msg := ethereum.CallMsg{From: from.From, To: to, Data: data}
+	gas, err := t.backend.EstimateGas(ctx, msg)
+	if err != nil {
+		return nil, t.errs.wrap(err)
+	}
+	// Headroom for state that changes between estimation and inclusion; never over the EIP-7825 cap.
+	limit := min(gas+gas/5+10_000, MaxTxGas)
+	tx, err := t.sign(ctx, from, to, data, limit)
+	if err != nil {
+		return nil, err
+	}
+	rcpt, err := t.wait(ctx, tx.Hash())
+	if err != nil {
+		return nil, fmt.Errorf("wait for tx %s: %w", tx.Hash(), err)
+	}
+	t.log.DebugContext(ctx, "transaction mined", "tx", tx.Hash(), "from", from.From, "block", rcpt.BlockNumber, "gas", rcpt.GasUsed, "status", rcpt.Status)
+	if rcpt.Status != types.ReceiptStatusSuccessful {
+		return rcpt, t.revertReason(ctx, msg, rcpt)
+	}
+	return rcpt, nil
+}
+
+func (t *transactor) sign(ctx context.Context, from *bind.TransactOpts, to *common.Address, data []byte, gasLimit uint64) (*types.Transaction, error) {
+	n := t.nonce(from.From)
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if !n.known {
+		next, err := t.backend.PendingNonceAt(ctx, from.From)
+		if err != nil {
+			return nil, fmt.Errorf("read nonce of %s: %w", from.From, err)
+		}
+		n.next, n.known = next, true
+	}
+	opts := *from
+	opts.Context = ctx
+	opts.Nonce = new(big.Int).SetUint64(n.next)
+	opts.GasLimit = gasLimit
+	bc := bind.NewBoundContract(common.Address{}, abi.ABI{}, t.backend, t.backend, t.backend)
+	var (
+		tx  *types.Transaction
+		err error
+	)
+	if to == nil {
+		tx, err = bc.RawCreationTransact(&opts, data)
+	} else {
+		bc = bind.NewBoundContract(*to, abi.ABI{}, t.backend, t.backend, t.backend)
+		tx, err = bc.RawTransact(&opts, data)
+	}
+	if err != nil {
+		// The node may know better (a transaction sent by another process): re-read next time.
+		n.known = false
+		return nil, fmt.Errorf("send transaction from %s: %w", from.From, t.errs.wrap(err))
+	}
+	n.next++
+	return tx, nil
+}
+
+func (t *transactor) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	ticker := time.NewTicker(t.poll)
+	defer ticker.Stop()
+	for {
+		rcpt, err := t.backend.TransactionReceipt(ctx, hash)
+		if err == nil {
+			return rcpt, nil
+		}
+		if !errors.Is(err, ethereum.NotFound) {
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-ticker.C:
+		}
+	}
+}
+
+// revertReason replays a transaction that failed on chain against the state before its block to
+// recover the custom error. Transactions earlier in the same block are not replayed, so the
+// reason is a best effort; the failure itself is certain.
+func (t *transactor) revertReason(ctx context.Context, msg ethereum.CallMsg, rcpt *types.Receipt) error {
+	parent := new(big.Int).Sub(rcpt.BlockNumber, big.NewInt(1))
+	msg.Gas = rcpt.GasUsed * 2
+	if _, err := t.backend.CallContract(ctx, msg, parent); err != nil {
+		if wrapped := t.errs.wrap(err); errors.As(wrapped, new(*ContractError)) {
+			return fmt.Errorf("tx %s reverted: %w", rcpt.TxHash, wrapped)
+		}
+	}
+	return fmt.Errorf("tx %s: %w", rcpt.TxHash, ErrReverted)
+}
