@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -423,6 +424,9 @@ func TestLargeTrees(t *testing.T) {
 	}
 }
 
+// fuzzIDs computes the fuzz pack ids once rather than per input.
+var fuzzIDs = sync.OnceValue(func() []common.Hash { return packIDs(300) })
+
 // FuzzMultiProof derives a tree size and a subset from the input, checks the
 // multiproof verifies, and that corrupting any proof element or flag fails.
 func FuzzMultiProof(f *testing.F) {
@@ -435,7 +439,7 @@ func FuzzMultiProof(f *testing.F) {
 			return
 		}
 		n := 1 + int(binary.BigEndian.Uint16(data))%300
-		ids := packIDs(n)
+		ids := fuzzIDs()[:n]
 		sel := data[2:]
 		var subset []common.Hash
 		for i := range n {

@@ -1,0 +1,51 @@
+# PharmaTrace — the targets a newcomer can guess.
+GO      ?= go
+NPM     ?= npm
+PKGS    ?= ./...
+
+.PHONY: all build test test-race bench gas lint vet contracts bindings check-generated deps clean help
+
+all: build
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
+
+build: ## build bin/pharmatrace
+	$(GO) build -o bin/pharmatrace ./cmd/pharmatrace
+
+test: ## run every test (contracts on a simulated chain, Go packages)
+	$(GO) test -count=1 -timeout 20m $(PKGS)
+
+test-race: ## run every test under the race detector
+	$(GO) test -race -count=1 -timeout 30m $(PKGS)
+
+bench: ## run the Go benchmarks once each
+	$(GO) test -run '^$$' -bench . -benchtime 1x $(PKGS)
+
+gas: ## gas per operation against an ERC-721 baseline, on a simulated Osaka chain
+	$(GO) run ./scripts/gas
+
+vet: ## go vet
+	$(GO) vet $(PKGS)
+
+lint: vet ## gofmt check and go vet
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^bindings/')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+contracts/node_modules: contracts/package.json contracts/package-lock.json
+	cd contracts && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+deps: contracts/node_modules ## install the pinned solc and OpenZeppelin
+
+contracts: contracts/node_modules ## compile the Solidity into contracts/artifacts
+	node scripts/compile.js
+
+bindings: ## generate bindings/ from contracts/artifacts with the pinned abigen
+	scripts/bindings.sh
+
+check-generated: contracts/node_modules ## fail if artifacts or bindings differ from a fresh build
+	scripts/check-generated.sh
+
+clean: ## remove build outputs
+	rm -rf bin
