@@ -259,13 +259,14 @@ func (t *transactor) wait(ctx context.Context, hash common.Hash) (*types.Receipt
 	}
 }
 
-// revertReason replays a transaction that failed on chain against the state before its block to
-// recover the custom error. Transactions earlier in the same block are not replayed, so the
-// reason is a best effort; the failure itself is certain.
+// revertReason replays a transaction that failed on chain to recover its custom error. The call
+// runs on the state and time of the block that included it: a reverted transaction changed no
+// state, and the block's time reproduces time-dependent refusals (an undo window that closed
+// between estimation and inclusion). Later transactions of the same block are in that state, so
+// the reason is a best effort; the failure itself is certain.
 func (t *transactor) revertReason(ctx context.Context, msg ethereum.CallMsg, rcpt *types.Receipt) error {
-	parent := new(big.Int).Sub(rcpt.BlockNumber, big.NewInt(1))
 	msg.Gas = rcpt.GasUsed * 2
-	if _, err := t.backend.CallContract(ctx, msg, parent); err != nil {
+	if _, err := t.backend.CallContract(ctx, msg, rcpt.BlockNumber); err != nil {
 		if wrapped := t.errs.wrap(err); errors.As(wrapped, new(*ContractError)) {
 			return fmt.Errorf("tx %s reverted: %w", rcpt.TxHash, wrapped)
 		}

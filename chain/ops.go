@@ -17,6 +17,13 @@ import (
 // the EIP-7825 cap of 16.7 M.
 const PublishChunk = 3900
 
+// Transact sends arbitrary calldata to one of the contracts (or any address) from an account,
+// with the same gas, nonce, receipt and revert handling as the named operations. It exists for
+// tools (gas reports, administration) that need a function the Client does not wrap.
+func (c *Client) Transact(ctx context.Context, from *bind.TransactOpts, to common.Address, data []byte) (*types.Receipt, error) {
+	return c.tx.send(ctx, from, &to, data)
+}
+
 func (c *Client) sendRegistry(ctx context.Context, from *bind.TransactOpts, data []byte) (*types.Receipt, error) {
 	return c.tx.send(ctx, from, &c.addrs.Registry, data)
 }
