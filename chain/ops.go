@@ -170,7 +170,10 @@ func (c *Client) Decommission(ctx context.Context, from *bind.TransactOpts, batc
 
 // DecommissionMany decommissions several packs of one batch in one transaction with a multiproof.
 func (c *Client) DecommissionMany(ctx context.Context, from *bind.TransactOpts, batchID common.Hash, mp packtree.MultiProof, reason Reason) (*types.Receipt, error) {
-	data := c.ledger.PackDecommissionMany(batchID, hashes(mp.PackIDs), hashes(mp.Proof), mp.Flags, uint8(reason))
+	if len(mp.PackIDs) == 0 || len(mp.Flags) != len(mp.PackIDs)+len(mp.Proof)-1 {
+		return nil, fmt.Errorf("decommission packs of %s: malformed multiproof (%d packs, %d proof hashes, %d flags)", batchID, len(mp.PackIDs), len(mp.Proof), len(mp.Flags))
+	}
+	data := c.ledger.PackDecommissionMany(batchID, hashes(mp.PackIDs), hashes(mp.Proof), FlagBits(mp.Flags), uint8(reason))
 	r, err := c.sendLedger(ctx, from, data)
 	if err != nil {
 		return r, fmt.Errorf("decommission %d packs of %s as %s: %w", len(mp.PackIDs), batchID, reason, err)
@@ -185,6 +188,21 @@ func (c *Client) Reactivate(ctx context.Context, from *bind.TransactOpts, batchI
 		return r, fmt.Errorf("reactivate pack %s of %s: %w", packID, batchID, err)
 	}
 	return r, nil
+}
+
+// FlagBits packs multiproof flags into the bitmap decommissionMany takes: flag i is bit i%256 of
+// word i/256.
+func FlagBits(flags []bool) []*big.Int {
+	words := make([]*big.Int, (len(flags)+255)/256)
+	for w := range words {
+		words[w] = new(big.Int)
+	}
+	for i, f := range flags {
+		if f {
+			words[i/256].SetBit(words[i/256], i%256, 1)
+		}
+	}
+	return words
 }
 
 func hashes(hs []common.Hash) [][32]byte {

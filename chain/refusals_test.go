@@ -202,10 +202,19 @@ func TestEveryCustomErrorReached(t *testing.T) {
 	// Decommissioning.
 	_, err = cl.Decommission(ctx, f.Pharmacy.Opts, f.b.ID, f.b.PackIDs[0], f.b.Proof(t, 1), chain.ReasonSupplied)
 	check("InvalidProof", err, chain.ErrInvalidProof)
-	mp := f.b.MultiProof(t, 0, 1)
-	mp.Flags = mp.Flags[:len(mp.Flags)-1]
-	_, err = cl.DecommissionMany(ctx, f.Pharmacy.Opts, f.b.ID, mp, chain.ReasonSupplied)
+	mp := f.b.MultiProof(t, 0, 1, 4)
+	// Too few flag bits for the proof (the client refuses to send that, so send it raw).
+	_, err = cl.Transact(ctx, f.Pharmacy.Opts, f.Client.Addresses().Ledger, ledger.NewBatchLedger().PackDecommissionMany(
+		f.b.ID, hashSlice(mp.PackIDs), hashSlice(mp.Proof), nil, uint8(chain.ReasonSupplied)))
 	check("MerkleProofInvalidMultiproof", err, chain.ErrInvalidMultiproof)
+	// A proof hash too many: the extra (zero) flag takes it into the hashing, so the root differs.
+	_, err = cl.Transact(ctx, f.Pharmacy.Opts, f.Client.Addresses().Ledger, ledger.NewBatchLedger().PackDecommissionMany(
+		f.b.ID, hashSlice(mp.PackIDs), hashSlice(append(mp.Proof, common.Hash{1})), chain.FlagBits(mp.Flags), uint8(chain.ReasonSupplied)))
+	check("InvalidProof", err, chain.ErrInvalidProof)
+	mp.Flags = mp.Flags[:len(mp.Flags)-1]
+	if _, err := cl.DecommissionMany(ctx, f.Pharmacy.Opts, f.b.ID, mp, chain.ReasonSupplied); err == nil || errors.As(err, new(*chain.ContractError)) {
+		t.Errorf("DecommissionMany with a flag missing: got %v, want a refusal before any transaction", err)
+	}
 	_, err = cl.Decommission(ctx, f.Pharmacy.Opts, f.b.ID, f.b.PackIDs[0], f.b.Proof(t, 0), chain.ReasonNone)
 	check("InvalidReason", err, chain.ErrInvalidReason)
 	if _, err := cl.Decommission(ctx, f.Pharmacy.Opts, f.b.ID, f.b.PackIDs[0], f.b.Proof(t, 0), chain.ReasonSupplied); err != nil {
@@ -264,4 +273,12 @@ func TestEveryCustomErrorReached(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("custom errors never reached: %v", missing)
 	}
+}
+
+func hashSlice(hs []common.Hash) [][32]byte {
+	out := make([][32]byte, len(hs))
+	for i, h := range hs {
+		out[i] = h
+	}
+	return out
 }
