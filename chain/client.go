@@ -209,22 +209,22 @@ func (t *transactor) sign(ctx context.Context, from *bind.TransactOpts, to *comm
 	n := t.nonce(from.From)
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if !n.known {
-		next, err := t.backend.PendingNonceAt(ctx, from.From)
-		if err != nil {
-			return nil, fmt.Errorf("read nonce of %s: %w", from.From, err)
-		}
-		n.next, n.known = next, true
+	// The node's pending nonce covers transactions this process did not send (another tool,
+	// another replica with the same key); the local count covers ours that a node behind a load
+	// balancer may not have seen yet. The larger is next.
+	pending, err := t.backend.PendingNonceAt(ctx, from.From)
+	if err != nil {
+		return nil, fmt.Errorf("read nonce of %s: %w", from.From, err)
+	}
+	if !n.known || pending > n.next {
+		n.next, n.known = pending, true
 	}
 	opts := *from
 	opts.Context = ctx
 	opts.Nonce = new(big.Int).SetUint64(n.next)
 	opts.GasLimit = gasLimit
 	bc := bind.NewBoundContract(common.Address{}, abi.ABI{}, t.backend, t.backend, t.backend)
-	var (
-		tx  *types.Transaction
-		err error
-	)
+	var tx *types.Transaction
 	if to == nil {
 		tx, err = bc.RawCreationTransact(&opts, data)
 	} else {

@@ -3,7 +3,9 @@ package chain_test
 import (
 	"context"
 	"errors"
+	"strconv"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -125,5 +127,23 @@ func TestBatchLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustBalance(t, c, b, c.Manufacturer, 6)
-	_ = common.Hash{}
+}
+
+// A transaction sent from the same account by someone else (another tool, another replica) must
+// not make the client's next transaction fail on a stale nonce.
+func TestNonceFollowsTransactionsSentElsewhere(t *testing.T) {
+	ctx := context.Background()
+	c := chaintest.New(t)
+	gtin := chaintest.GTIN(1)
+	c.RegisterProduct(t, c.Manufacturer, gtin)
+	other, err := chain.New(ctx, c.Backend, chain.Options{Addresses: c.Client.Addresses(), PollInterval: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, cl := range []*chain.Client{c.Client, other, other, c.Client} {
+		spec := chain.BatchSpec{GTIN: gtin, Lot: "N" + strconv.Itoa(i), Expiry: c.Now(t).AddDate(1, 0, 0), Quantity: 1, PacksRoot: common.HexToHash("0x01")}
+		if _, _, err := cl.RegisterBatch(ctx, c.Manufacturer.Opts, spec); err != nil {
+			t.Fatalf("transaction %d: %v", i, err)
+		}
+	}
 }

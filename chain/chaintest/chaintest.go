@@ -10,7 +10,6 @@ import (
 	"math/big"
 	"strconv"
 	"sync/atomic"
-	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -26,6 +25,14 @@ import (
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/packtree"
 )
+
+// TB is the part of testing.TB that chaintest uses. *testing.T and *testing.B satisfy it; so can
+// a program that wants a simulated chain outside a test (the gas report).
+type TB interface {
+	Helper()
+	Fatalf(format string, args ...any)
+	Cleanup(func())
+}
 
 // ChainID is the simulated chain's id.
 const ChainID = 1337
@@ -93,7 +100,7 @@ func NewAccount(name string) *Account {
 
 // New starts a simulated chain, deploys the contracts and registers one participant per role
 // (two manufacturers, two distributors, two pharmacies). It is closed when the test ends.
-func New(t testing.TB) *Chain {
+func New(t TB) *Chain {
 	t.Helper()
 	c := &Chain{
 		Regulator:     NewAccount("regulator"),
@@ -156,7 +163,7 @@ func (c *Chain) Accounts() []*Account {
 }
 
 // Now is the latest block's time.
-func (c *Chain) Now(t testing.TB) time.Time {
+func (c *Chain) Now(t TB) time.Time {
 	t.Helper()
 	h, err := c.Backend.HeaderByNumber(context.Background(), nil)
 	if err != nil {
@@ -166,7 +173,7 @@ func (c *Chain) Now(t testing.TB) time.Time {
 }
 
 // AdvanceTime mines an empty block d later than the head; later blocks follow from there.
-func (c *Chain) AdvanceTime(t testing.TB, d time.Duration) {
+func (c *Chain) AdvanceTime(t TB, d time.Duration) {
 	t.Helper()
 	if err := c.Sim.AdjustTime(d); err != nil {
 		t.Fatalf("advance time by %s: %v", d, err)
@@ -174,7 +181,7 @@ func (c *Chain) AdvanceTime(t testing.TB, d time.Duration) {
 }
 
 // Mine mines n empty blocks.
-func (c *Chain) Mine(t testing.TB, n int) {
+func (c *Chain) Mine(t TB, n int) {
 	t.Helper()
 	for range n {
 		c.Sim.Commit()
@@ -213,7 +220,7 @@ type Batch struct {
 }
 
 // Proof returns pack i's proof.
-func (b *Batch) Proof(t testing.TB, i int) []common.Hash {
+func (b *Batch) Proof(t TB, i int) []common.Hash {
 	t.Helper()
 	p, err := b.Tree.Proof(b.PackIDs[i])
 	if err != nil {
@@ -223,7 +230,7 @@ func (b *Batch) Proof(t testing.TB, i int) []common.Hash {
 }
 
 // MultiProof returns a multiproof for the packs at the given indices.
-func (b *Batch) MultiProof(t testing.TB, idx ...int) packtree.MultiProof {
+func (b *Batch) MultiProof(t TB, idx ...int) packtree.MultiProof {
 	t.Helper()
 	ids := make([]common.Hash, len(idx))
 	for i, j := range idx {
@@ -238,7 +245,7 @@ func (b *Batch) MultiProof(t testing.TB, idx ...int) packtree.MultiProof {
 
 // NewBatch builds a batch of n packs with serials "<lot>-<i>" and its packs tree, without
 // registering it.
-func NewBatch(t testing.TB, gtin uint64, lot string, n int, expiry time.Time) *Batch {
+func NewBatch(t TB, gtin uint64, lot string, n int, expiry time.Time) *Batch {
 	t.Helper()
 	b := &Batch{ID: chain.BatchID(gtin, lot), GTIN: gtin, Lot: lot, Expiry: expiry}
 	for i := range n {
@@ -254,7 +261,7 @@ func NewBatch(t testing.TB, gtin uint64, lot string, n int, expiry time.Time) *B
 }
 
 // RegisterProduct registers a product owned by m, failing the test on error.
-func (c *Chain) RegisterProduct(t testing.TB, m *Account, gtin uint64) {
+func (c *Chain) RegisterProduct(t TB, m *Account, gtin uint64) {
 	t.Helper()
 	_, err := c.Client.RegisterProduct(context.Background(), m.Opts, chain.Product{
 		GTIN: gtin, Name: "Paracetamol " + strconv.FormatUint(gtin%1000, 10), Strength: "500 mg", Form: "tablet", PackSize: 16,
@@ -266,7 +273,7 @@ func (c *Chain) RegisterProduct(t testing.TB, m *Account, gtin uint64) {
 
 // RegisterBatch registers and fully publishes a batch of n packs of m's product gtin (which m
 // must own), expiring a year after the head block.
-func (c *Chain) RegisterBatch(t testing.TB, m *Account, gtin uint64, lot string, n int) *Batch {
+func (c *Chain) RegisterBatch(t TB, m *Account, gtin uint64, lot string, n int) *Batch {
 	t.Helper()
 	b := NewBatch(t, gtin, lot, n, c.Now(t).AddDate(1, 0, 0))
 	ctx := context.Background()
@@ -282,7 +289,7 @@ func (c *Chain) RegisterBatch(t testing.TB, m *Account, gtin uint64, lot string,
 }
 
 // Ship ships and has the receiver receive, failing the test on error.
-func (c *Chain) ShipAndReceive(t testing.TB, b *Batch, from, to *Account, qty uint32) {
+func (c *Chain) ShipAndReceive(t TB, b *Batch, from, to *Account, qty uint32) {
 	t.Helper()
 	ctx := context.Background()
 	id, _, err := c.Client.Ship(ctx, from.Opts, b.ID, to.Address, qty)
@@ -295,7 +302,7 @@ func (c *Chain) ShipAndReceive(t testing.TB, b *Batch, from, to *Account, qty ui
 }
 
 // Logs returns every log of the chain's contracts from block 0 to the head.
-func (c *Chain) Logs(t testing.TB) []types.Log {
+func (c *Chain) Logs(t TB) []types.Log {
 	t.Helper()
 	a := c.Client.Addresses()
 	logs, err := c.Backend.FilterLogs(context.Background(), ethereum.FilterQuery{Addresses: []common.Address{a.Registry, a.Ledger}})

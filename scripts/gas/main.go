@@ -19,7 +19,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"testing"
 	"text/tabwriter"
 	"time"
 
@@ -473,12 +472,9 @@ func gethVersion() string {
 
 // ---------------------------------------------------------------- chaintest outside a test
 
-// reporter lets chaintest, which takes a testing.TB, run in a program. testing.TB has a private
-// method so that only the testing package implements it; embedding the (nil) interface carries
-// that method over. chaintest calls Helper, Fatalf and Cleanup; the methods below cover every
-// reporting method, and anything else would panic on the nil interface — loudly, never silently.
+// reporter is the chaintest.TB of a program: a failed step panics with a fatal value that guard
+// turns back into an error, and cleanups run when the report is done.
 type reporter struct {
-	testing.TB
 	log      io.Writer
 	cleanups []func()
 }
@@ -486,19 +482,8 @@ type reporter struct {
 // fatal is the panic value of a failed step; guard turns it back into an error.
 type fatal struct{ msg string }
 
-func (r *reporter) Helper()                         {}
-func (r *reporter) Name() string                    { return "gas" }
-func (r *reporter) Cleanup(f func())                { r.cleanups = append(r.cleanups, f) }
-func (r *reporter) Log(args ...any)                 { fmt.Fprintln(r.log, args...) }
-func (r *reporter) Logf(format string, args ...any) { fmt.Fprintf(r.log, format+"\n", args...) }
-func (r *reporter) Failed() bool                    { return false }
-
-// A report with one failed measurement is no report: every failure stops the run.
-func (r *reporter) Error(args ...any)                 { r.Fatal(args...) }
-func (r *reporter) Errorf(format string, args ...any) { r.Fatalf(format, args...) }
-func (r *reporter) Fail()                             { r.FailNow() }
-func (r *reporter) FailNow()                          { panic(fatal{"failed"}) }
-func (r *reporter) Fatal(args ...any)                 { panic(fatal{fmt.Sprint(args...)}) }
+func (r *reporter) Helper()                           {}
+func (r *reporter) Cleanup(f func())                  { r.cleanups = append(r.cleanups, f) }
 func (r *reporter) Fatalf(format string, args ...any) { panic(fatal{fmt.Sprintf(format, args...)}) }
 
 // guard, deferred, turns a failed step's panic into the function's error; other panics go on.
