@@ -221,7 +221,12 @@ func (c *Client) call(ctx context.Context, block *big.Int) *bind.CallOpts {
 
 // Participant reads an account's registry record (Role none when never registered).
 func (c *Client) Participant(ctx context.Context, account common.Address) (Participant, error) {
-	p, err := bind.Call(c.regC, c.call(ctx, nil), c.registry.PackParticipant(account), c.registry.UnpackParticipant)
+	return c.ParticipantAt(ctx, account, nil)
+}
+
+// ParticipantAt reads an account's registry record at a block (nil: the latest).
+func (c *Client) ParticipantAt(ctx context.Context, account common.Address, block *big.Int) (Participant, error) {
+	p, err := bind.Call(c.regC, c.call(ctx, block), c.registry.PackParticipant(account), c.registry.UnpackParticipant)
 	if err != nil {
 		return Participant{}, fmt.Errorf("read participant %s: %w", account, err)
 	}
@@ -230,7 +235,12 @@ func (c *Client) Participant(ctx context.Context, account common.Address) (Parti
 
 // ProductOwner reads a GTIN's owner (zero when unregistered).
 func (c *Client) ProductOwner(ctx context.Context, gtin uint64) (common.Address, error) {
-	a, err := bind.Call(c.regC, c.call(ctx, nil), c.registry.PackProductOwner(gtin), c.registry.UnpackProductOwner)
+	return c.ProductOwnerAt(ctx, gtin, nil)
+}
+
+// ProductOwnerAt reads a GTIN's owner at a block (nil: the latest).
+func (c *Client) ProductOwnerAt(ctx context.Context, gtin uint64, block *big.Int) (common.Address, error) {
+	a, err := bind.Call(c.regC, c.call(ctx, block), c.registry.PackProductOwner(gtin), c.registry.UnpackProductOwner)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("read owner of product %014d: %w", gtin, err)
 	}
@@ -277,7 +287,21 @@ func (c *Client) BalanceAt(ctx context.Context, batchID common.Hash, holder comm
 
 // Shipment reads a shipment; ErrUnknownShipment when there is none.
 func (c *Client) Shipment(ctx context.Context, id uint64) (Shipment, error) {
-	s, err := bind.Call(c.ledC, c.call(ctx, nil), c.ledger.PackShipment(new(big.Int).SetUint64(id)), c.ledger.UnpackShipment)
+	return c.ShipmentAt(ctx, id, nil)
+}
+
+// NextShipmentIDAt reads the id the next shipment will get, at a block (nil: the latest).
+func (c *Client) NextShipmentIDAt(ctx context.Context, block *big.Int) (uint64, error) {
+	n, err := bind.Call(c.ledC, c.call(ctx, block), c.ledger.PackNextShipmentId(), c.ledger.UnpackNextShipmentId)
+	if err != nil {
+		return 0, fmt.Errorf("read next shipment id: %w", err)
+	}
+	return n.Uint64(), nil
+}
+
+// ShipmentAt reads a shipment at a block (nil: the latest).
+func (c *Client) ShipmentAt(ctx context.Context, id uint64, block *big.Int) (Shipment, error) {
+	s, err := bind.Call(c.ledC, c.call(ctx, block), c.ledger.PackShipment(new(big.Int).SetUint64(id)), c.ledger.UnpackShipment)
 	if err != nil {
 		return Shipment{}, fmt.Errorf("read shipment %d: %w", id, err)
 	}
@@ -289,7 +313,12 @@ func (c *Client) Shipment(ctx context.Context, id uint64) (Shipment, error) {
 
 // DecommissionOf reads how a pack was decommissioned; a zero Actor means it is active.
 func (c *Client) DecommissionOf(ctx context.Context, batchID, packID common.Hash) (Decommission, error) {
-	d, err := bind.Call(c.ledC, c.call(ctx, nil), c.ledger.PackDecommissionOf(batchID, packID), c.ledger.UnpackDecommissionOf)
+	return c.DecommissionOfAt(ctx, batchID, packID, nil)
+}
+
+// DecommissionOfAt reads a pack's decommissioning at a block (nil: the latest).
+func (c *Client) DecommissionOfAt(ctx context.Context, batchID, packID common.Hash, block *big.Int) (Decommission, error) {
+	d, err := bind.Call(c.ledC, c.call(ctx, block), c.ledger.PackDecommissionOf(batchID, packID), c.ledger.UnpackDecommissionOf)
 	if err != nil {
 		return Decommission{}, fmt.Errorf("read decommission of %s: %w", packID, err)
 	}

@@ -1,0 +1,559 @@
+package indexer
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/jmoiron/sqlx"
+
+	"github.com/pharmatrace/pharmatrace/bindings/ledger"
+	"github.com/pharmatrace/pharmatrace/bindings/registry"
+	"github.com/pharmatrace/pharmatrace/chain"
+	"github.com/pharmatrace/pharmatrace/chain/packtree"
+)
+
+// Root states of a batch: its published pack ids are incomplete, complete and rebuild the
+// registered root, or complete and do not (a manufacturer error or worse: verification alerts).
+const (
+	RootPending      = "pending"
+	RootConsistent   = "consistent"
+	RootInconsistent = "inconsistent"
+)
+
+// Pack states in the mirror.
+const (
+	PackActive         = "active"
+	PackDecommissioned = "decommissioned"
+)
+
+// projector turns contract logs into rows, and undoes them on a reorg.
+type projector struct {
+	addrs    chain.Addresses
+	registry *registry.Registry
+	ledger   *ledger.BatchLedger
+	topics   map[common.Hash]string // event id -> name
+}
+
+func newProjector(addrs chain.Addresses) (*projector, error) {
+	p := &projector{addrs: addrs, registry: registry.NewRegistry(), ledger: ledger.NewBatchLedger(), topics: map[common.Hash]string{}}
+	regABI, err := registry.RegistryMetaData.ParseABI()
+	if err != nil {
+		return nil, err
+	}
+	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
+	if err != nil {
+		return nil, err
+	}
+	for name, ev := range regABI.Events {
+		p.topics[ev.ID] = name
+	}
+	for name, ev := range ledABI.Events {
+		p.topics[ev.ID] = name
+	}
+	return p, nil
+}
+
+// event is one row of the events table.
+type event struct {
+	BlockNumber uint64 `db:"block_number"`
+	BlockHash   string `db:"block_hash"`
+	BlockTime   uint64 `db:"block_time"`
+	TxHash      string `db:"tx_hash"`
+	LogIndex    uint64 `db:"log_index"`
+	Contract    string `db:"contract"`
+	Name        string `db:"name"`
+	BatchID     string `db:"batch_id"`
+	Args        string `db:"args"`
+}
+
+// Argument records, stored as JSON in events.args; they carry what undo needs.
+type (
+	participantArgs struct {
+		Account string `json:"account"`
+		Role    string `json:"role,omitempty"`
+		GLN     string `json:"gln,omitempty"`
+		Name    string `json:"name,omitempty"`
+		By      string `json:"by"`
+	}
+	productArgs struct {
+		GTIN     string `json:"gtin"`
+		Owner    string `json:"owner,omitempty"`
+		From     string `json:"from,omitempty"`
+		To       string `json:"to,omitempty"`
+		Name     string `json:"name,omitempty"`
+		Strength string `json:"strength,omitempty"`
+		Form     string `json:"form,omitempty"`
+		PackSize uint32 `json:"packSize,omitempty"`
+	}
+	batchArgs struct {
+		BatchID      string `json:"batchId"`
+		GTIN         string `json:"gtin"`
+		Lot          string `json:"lot"`
+		Manufacturer string `json:"manufacturer"`
+		Expiry       string `json:"expiry"`
+		Quantity     uint32 `json:"quantity"`
+		PacksRoot    string `json:"packsRoot"`
+		DocHash      string `json:"docHash"`
+	}
+	publishArgs struct {
+		BatchID string `json:"batchId"`
+		Offset  uint32 `json:"offset"`
+		Count   int    `json:"count"`
+	}
+	recallArgs struct {
+		BatchID string `json:"batchId"`
+		By      string `json:"by"`
+		Reason  string `json:"reason"`
+	}
+	shipmentArgs struct {
+		ShipmentID uint64 `json:"shipmentId"`
+		BatchID    string `json:"batchId"`
+		From       string `json:"from"`
+		To         string `json:"to"`
+		Quantity   uint32 `json:"quantity"`
+	}
+	decommissionArgs struct {
+		BatchID string   `json:"batchId"`
+		Actor   string   `json:"actor"`
+		Reason  string   `json:"reason"`
+		PackIDs []string `json:"packIds"`
+	}
+	reactivateArgs struct {
+		BatchID string `json:"batchId"`
+		PackID  string `json:"packId"`
+		Actor   string `json:"actor"`
+		Reason  string `json:"reason"`
+		// The decommissioning this undid, to restore it if the reactivation is reorged out.
+		PrevTime  uint64 `json:"prevTime"`
+		PrevBlock uint64 `json:"prevBlock"`
+	}
+)
+
+func hexAddr(a common.Address) string { return strings.ToLower(a.Hex()) }
+func hexHash(h common.Hash) string    { return h.Hex() }
+func gtinText(g uint64) string        { return fmt.Sprintf("%014d", g) }
+
+// apply projects one log inside tx. It returns false, with no error, for logs of events the
+// mirror does not keep (AccessControl's role events duplicate the participant events).
+func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockTime uint64) (bool, error) {
+	if len(l.Topics) == 0 {
+		return false, nil
+	}
+	name, ok := p.topics[l.Topics[0]]
+	if !ok || name == "RoleGranted" || name == "RoleRevoked" || name == "RoleAdminChanged" {
+		return false, nil
+	}
+	ev := event{
+		BlockNumber: l.BlockNumber, BlockHash: hexHash(l.BlockHash), BlockTime: blockTime,
+		TxHash: hexHash(l.TxHash), LogIndex: uint64(l.Index), Contract: hexAddr(l.Address), Name: name,
+	}
+	// A replay of a log already stored must change nothing: insert first, project only if new.
+	var args any
+	var project func() error
+	exec := func(q string, a ...any) error {
+		_, err := tx.ExecContext(ctx, tx.Rebind(q), a...)
+		return err
+	}
+	switch name {
+	case "ParticipantRegistered":
+		e, err := p.registry.UnpackParticipantRegisteredEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := participantArgs{Account: hexAddr(e.Account), Role: chain.Role(e.Role).String(), GLN: fmt.Sprintf("%013d", e.Gln), Name: e.Name, By: hexAddr(e.By)}
+		args = a
+		project = func() error {
+			return exec(`INSERT INTO participants (address, role, gln, name, active, registered_block, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				a.Account, a.Role, a.GLN, a.Name, true, l.BlockNumber, blockTime)
+		}
+	case "ParticipantDeactivated":
+		e, err := p.registry.UnpackParticipantDeactivatedEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := participantArgs{Account: hexAddr(e.Account), By: hexAddr(e.By)}
+		args = a
+		project = func() error { return exec(`UPDATE participants SET active = ? WHERE address = ?`, false, a.Account) }
+	case "ProductRegistered":
+		e, err := p.registry.UnpackProductRegisteredEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := productArgs{GTIN: gtinText(e.Gtin), Owner: hexAddr(e.Owner), Name: e.Name, Strength: e.Strength, Form: e.Form, PackSize: e.PackSize}
+		args = a
+		project = func() error {
+			return exec(`INSERT INTO products (gtin, owner, name, strength, form, pack_size, registered_block) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				a.GTIN, a.Owner, a.Name, a.Strength, a.Form, a.PackSize, l.BlockNumber)
+		}
+	case "ProductTransferred":
+		e, err := p.registry.UnpackProductTransferredEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := productArgs{GTIN: gtinText(e.Gtin), From: hexAddr(e.From), To: hexAddr(e.To)}
+		args = a
+		project = func() error { return exec(`UPDATE products SET owner = ? WHERE gtin = ?`, a.To, a.GTIN) }
+	case "BatchRegistered":
+		e, err := p.ledger.UnpackBatchRegisteredEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := batchArgs{
+			BatchID: hexHash(e.BatchId), GTIN: gtinText(e.Gtin), Lot: e.Lot, Manufacturer: hexAddr(e.Manufacturer),
+			Expiry: chain.DayTime(e.ExpiryDay).Format("2006-01-02"), Quantity: e.Quantity, PacksRoot: hexHash(e.PacksRoot), DocHash: hexHash(e.DocHash),
+		}
+		args, ev.BatchID = a, a.BatchID
+		project = func() error {
+			if err := exec(`INSERT INTO batches (batch_id, gtin, lot, manufacturer, expiry, quantity, published, packs_root, doc_hash, root_state,
+				recalled, recall_reason, recalled_by, recalled_at, registered_block, registered_at, registered_tx)
+				VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, '', '', 0, ?, ?, ?)`,
+				a.BatchID, a.GTIN, a.Lot, a.Manufacturer, a.Expiry, a.Quantity, a.PacksRoot, a.DocHash, RootPending, false,
+				l.BlockNumber, blockTime, ev.TxHash); err != nil {
+				return err
+			}
+			return addHolding(ctx, tx, a.BatchID, a.Manufacturer, int64(a.Quantity))
+		}
+	case "PacksPublished":
+		e, err := p.ledger.UnpackPacksPublishedEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := publishArgs{BatchID: hexHash(e.BatchId), Offset: e.Offset, Count: len(e.PackIds)}
+		args, ev.BatchID = a, a.BatchID
+		project = func() error { return p.publish(ctx, tx, a, e.PackIds) }
+	case "BatchRecalled":
+		e, err := p.ledger.UnpackBatchRecalledEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := recallArgs{BatchID: hexHash(e.BatchId), By: hexAddr(e.By), Reason: e.Reason}
+		args, ev.BatchID = a, a.BatchID
+		project = func() error {
+			return exec(`UPDATE batches SET recalled = ?, recall_reason = ?, recalled_by = ?, recalled_at = ? WHERE batch_id = ?`,
+				true, a.Reason, a.By, blockTime, a.BatchID)
+		}
+	case "Shipped", "ShipmentReceived", "ShipmentRejected", "ShipmentCancelled":
+		a, err := p.shipmentArgs(name, l)
+		if err != nil {
+			return false, err
+		}
+		args, ev.BatchID = a, a.BatchID
+		project = func() error { return p.shipment(ctx, tx, name, a, l.BlockNumber, blockTime, ev.TxHash) }
+	case "PacksDecommissioned":
+		e, err := p.ledger.UnpackPacksDecommissionedEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := decommissionArgs{BatchID: hexHash(e.BatchId), Actor: hexAddr(e.Actor), Reason: chain.Reason(e.Reason).String()}
+		for _, id := range e.PackIds {
+			a.PackIDs = append(a.PackIDs, hexHash(id))
+		}
+		args, ev.BatchID = a, a.BatchID
+		project = func() error {
+			for _, id := range a.PackIDs {
+				if err := setDecommissioned(ctx, tx, a.BatchID, id, a.Actor, a.Reason, blockTime, l.BlockNumber); err != nil {
+					return err
+				}
+			}
+			return addHolding(ctx, tx, a.BatchID, a.Actor, -int64(len(a.PackIDs)))
+		}
+	case "PackReactivated":
+		e, err := p.ledger.UnpackPackReactivatedEvent(l)
+		if err != nil {
+			return false, err
+		}
+		a := reactivateArgs{BatchID: hexHash(e.BatchId), PackID: hexHash(e.PackId), Actor: hexAddr(e.Actor), Reason: chain.Reason(e.Reason).String()}
+		// Remember the decommissioning being undone; read before the insert below changes nothing.
+		var prev struct {
+			At    uint64 `db:"decommissioned_at"`
+			Block uint64 `db:"decommissioned_block"`
+		}
+		if err := tx.GetContext(ctx, &prev, tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !isNoRows(err) {
+			return false, fmt.Errorf("read pack %s: %w", a.PackID, err)
+		}
+		a.PrevTime, a.PrevBlock = prev.At, prev.Block
+		args, ev.BatchID = a, a.BatchID
+		project = func() error {
+			if err := exec(`UPDATE packs SET state = ?, reason = '', actor = '', decommissioned_at = 0, decommissioned_block = 0 WHERE batch_id = ? AND pack_id = ?`,
+				PackActive, a.BatchID, a.PackID); err != nil {
+				return err
+			}
+			return addHolding(ctx, tx, a.BatchID, a.Actor, 1)
+		}
+	default:
+		return false, nil
+	}
+	raw, err := json.Marshal(args)
+	if err != nil {
+		return false, err
+	}
+	ev.Args = string(raw)
+	res, err := tx.NamedExecContext(ctx, `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args)
+		VALUES (:block_number, :block_hash, :block_time, :tx_hash, :log_index, :contract, :name, :batch_id, :args)
+		ON CONFLICT (block_hash, log_index) DO NOTHING`, ev)
+	if err != nil {
+		return false, fmt.Errorf("store %s: %w", name, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err // already stored: a replay
+	}
+	if err := project(); err != nil {
+		return false, fmt.Errorf("project %s: %w", name, err)
+	}
+	return true, nil
+}
+
+func (p *projector) shipmentArgs(name string, l *types.Log) (shipmentArgs, error) {
+	var (
+		id        uint64
+		batch     [32]byte
+		from, to  common.Address
+		qty       uint32
+		err       error
+		shipped   *ledger.BatchLedgerShipped
+		received  *ledger.BatchLedgerShipmentReceived
+		rejected  *ledger.BatchLedgerShipmentRejected
+		cancelled *ledger.BatchLedgerShipmentCancelled
+	)
+	switch name {
+	case "Shipped":
+		if shipped, err = p.ledger.UnpackShippedEvent(l); err == nil {
+			id, batch, from, to, qty = shipped.ShipmentId.Uint64(), shipped.BatchId, shipped.From, shipped.To, shipped.Quantity
+		}
+	case "ShipmentReceived":
+		if received, err = p.ledger.UnpackShipmentReceivedEvent(l); err == nil {
+			id, batch, from, to, qty = received.ShipmentId.Uint64(), received.BatchId, received.From, received.To, received.Quantity
+		}
+	case "ShipmentRejected":
+		if rejected, err = p.ledger.UnpackShipmentRejectedEvent(l); err == nil {
+			id, batch, from, to, qty = rejected.ShipmentId.Uint64(), rejected.BatchId, rejected.From, rejected.To, rejected.Quantity
+		}
+	default:
+		if cancelled, err = p.ledger.UnpackShipmentCancelledEvent(l); err == nil {
+			id, batch, from, to, qty = cancelled.ShipmentId.Uint64(), cancelled.BatchId, cancelled.From, cancelled.To, cancelled.Quantity
+		}
+	}
+	return shipmentArgs{ShipmentID: id, BatchID: hexHash(batch), From: hexAddr(from), To: hexAddr(to), Quantity: qty}, err
+}
+
+// shipmentStatus maps a shipment event to the status it leaves the shipment in.
+var shipmentStatus = map[string]string{
+	"Shipped":           chain.ShipmentPending.String(),
+	"ShipmentReceived":  chain.ShipmentReceived.String(),
+	"ShipmentRejected":  chain.ShipmentRejected.String(),
+	"ShipmentCancelled": chain.ShipmentCancelled.String(),
+}
+
+func (p *projector) shipment(ctx context.Context, tx *sqlx.Tx, name string, a shipmentArgs, block, at uint64, txHash string) error {
+	exec := func(q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, tx.Rebind(q), args...)
+		return err
+	}
+	switch name {
+	case "Shipped":
+		if err := exec(`INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`, a.ShipmentID, a.BatchID, a.From, a.To, a.Quantity, shipmentStatus[name], block, at, txHash); err != nil {
+			return err
+		}
+		return addHolding(ctx, tx, a.BatchID, a.From, -int64(a.Quantity))
+	case "ShipmentReceived":
+		if err := exec(`UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
+			return err
+		}
+		return addHolding(ctx, tx, a.BatchID, a.To, int64(a.Quantity))
+	default: // rejected or cancelled: the units go back to the sender
+		if err := exec(`UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
+			return err
+		}
+		return addHolding(ctx, tx, a.BatchID, a.From, int64(a.Quantity))
+	}
+}
+
+// publish inserts a chunk of pack ids and, when the list is complete, checks the root.
+func (p *projector) publish(ctx context.Context, tx *sqlx.Tx, a publishArgs, ids [][32]byte) error {
+	const cols = 8
+	rows := make([]any, 0, len(ids)*cols)
+	for i, id := range ids {
+		rows = append(rows, a.BatchID, hexHash(id), int64(a.Offset)+int64(i), PackActive, "", "", 0, 0)
+	}
+	// Multi-row inserts, under SQLite's limit of 32 766 bound variables.
+	const perStmt = 4000
+	for start := 0; start < len(ids); start += perStmt {
+		end := min(start+perStmt, len(ids))
+		q := `INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", end-start), ", ") +
+			` ON CONFLICT (batch_id, pack_id) DO NOTHING`
+		if _, err := tx.ExecContext(ctx, tx.Rebind(q), rows[start*cols:end*cols]...); err != nil {
+			return fmt.Errorf("insert pack ids: %w", err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE batches SET published = published + ? WHERE batch_id = ?`), len(ids), a.BatchID); err != nil {
+		return err
+	}
+	return checkRoot(ctx, tx, a.BatchID)
+}
+
+// checkRoot sets a batch's root state from its published pack ids.
+func checkRoot(ctx context.Context, tx *sqlx.Tx, batchID string) error {
+	var b struct {
+		Quantity  uint64 `db:"quantity"`
+		Published uint64 `db:"published"`
+		Root      string `db:"packs_root"`
+	}
+	if err := tx.GetContext(ctx, &b, tx.Rebind(`SELECT quantity, published, packs_root FROM batches WHERE batch_id = ?`), batchID); err != nil {
+		return fmt.Errorf("read batch %s: %w", batchID, err)
+	}
+	state := RootPending
+	if b.Published >= b.Quantity {
+		var ids []string
+		if err := tx.SelectContext(ctx, &ids, tx.Rebind(`SELECT pack_id FROM packs WHERE batch_id = ? AND idx >= 0`), batchID); err != nil {
+			return fmt.Errorf("read pack ids of %s: %w", batchID, err)
+		}
+		state = RootInconsistent
+		if uint64(len(ids)) == b.Published { // fewer rows than published ids: duplicates were published
+			hs := make([]common.Hash, len(ids))
+			for i, id := range ids {
+				hs[i] = common.HexToHash(id)
+			}
+			if root, err := packtree.Root(hs); err == nil && root == common.HexToHash(b.Root) {
+				state = RootConsistent
+			}
+		}
+	}
+	_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE batches SET root_state = ? WHERE batch_id = ?`), state, batchID)
+	return err
+}
+
+func addHolding(ctx context.Context, tx *sqlx.Tx, batchID, holder string, delta int64) error {
+	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO holdings (batch_id, holder, quantity) VALUES (?, ?, ?)
+		ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`), batchID, holder, delta)
+	if err != nil {
+		return fmt.Errorf("update holding of %s in %s: %w", holder, batchID, err)
+	}
+	return nil
+}
+
+func setDecommissioned(ctx context.Context, tx *sqlx.Tx, batchID, packID, actor, reason string, at, block uint64) error {
+	res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE packs SET state = ?, reason = ?, actor = ?, decommissioned_at = ?, decommissioned_block = ? WHERE batch_id = ? AND pack_id = ?`),
+		PackDecommissioned, reason, actor, at, block, batchID, packID)
+	if err != nil {
+		return fmt.Errorf("decommission pack %s: %w", packID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		// Proven against the root but not in the published list: only in an inconsistent batch.
+		_, err = tx.ExecContext(ctx, tx.Rebind(`INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES (?, ?, -1, ?, ?, ?, ?, ?)`),
+			batchID, packID, PackDecommissioned, reason, actor, at, block)
+	}
+	return err
+}
+
+// undo reverses one stored event inside tx; events are undone newest first.
+func (p *projector) undo(ctx context.Context, tx *sqlx.Tx, ev event) error {
+	exec := func(q string, a ...any) error {
+		_, err := tx.ExecContext(ctx, tx.Rebind(q), a...)
+		return err
+	}
+	var err error
+	switch ev.Name {
+	case "ParticipantRegistered":
+		var a participantArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			err = exec(`DELETE FROM participants WHERE address = ?`, a.Account)
+		}
+	case "ParticipantDeactivated":
+		var a participantArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			err = exec(`UPDATE participants SET active = ? WHERE address = ?`, true, a.Account)
+		}
+	case "ProductRegistered":
+		var a productArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			err = exec(`DELETE FROM products WHERE gtin = ?`, a.GTIN)
+		}
+	case "ProductTransferred":
+		var a productArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			err = exec(`UPDATE products SET owner = ? WHERE gtin = ?`, a.From, a.GTIN)
+		}
+	case "BatchRegistered":
+		var a batchArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			if err = exec(`DELETE FROM holdings WHERE batch_id = ?`, a.BatchID); err == nil {
+				err = exec(`DELETE FROM batches WHERE batch_id = ?`, a.BatchID)
+			}
+		}
+	case "PacksPublished":
+		var a publishArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			if err = exec(`DELETE FROM packs WHERE batch_id = ? AND idx >= ?`, a.BatchID, a.Offset); err == nil {
+				err = exec(`UPDATE batches SET published = ?, root_state = ? WHERE batch_id = ?`, a.Offset, RootPending, a.BatchID)
+			}
+		}
+	case "BatchRecalled":
+		var a recallArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			err = exec(`UPDATE batches SET recalled = ?, recall_reason = '', recalled_by = '', recalled_at = 0 WHERE batch_id = ?`, false, a.BatchID)
+		}
+	case "Shipped", "ShipmentReceived", "ShipmentRejected", "ShipmentCancelled":
+		var a shipmentArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			err = undoShipment(ctx, tx, ev.Name, a)
+		}
+	case "PacksDecommissioned":
+		var a decommissionArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			for _, id := range a.PackIDs {
+				if err = exec(`UPDATE packs SET state = ?, reason = '', actor = '', decommissioned_at = 0, decommissioned_block = 0 WHERE batch_id = ? AND pack_id = ?`, PackActive, a.BatchID, id); err != nil {
+					break
+				}
+				if err = exec(`DELETE FROM packs WHERE batch_id = ? AND pack_id = ? AND idx < 0`, a.BatchID, id); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				err = addHolding(ctx, tx, a.BatchID, a.Actor, int64(len(a.PackIDs)))
+			}
+		}
+	case "PackReactivated":
+		var a reactivateArgs
+		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
+			if err = setDecommissioned(ctx, tx, a.BatchID, a.PackID, a.Actor, a.Reason, a.PrevTime, a.PrevBlock); err == nil {
+				err = addHolding(ctx, tx, a.BatchID, a.Actor, -1)
+			}
+		}
+	default:
+		return fmt.Errorf("undo: unknown event %q", ev.Name)
+	}
+	if err != nil {
+		return fmt.Errorf("undo %s at %s:%d: %w", ev.Name, ev.TxHash, ev.LogIndex, err)
+	}
+	return nil
+}
+
+func undoShipment(ctx context.Context, tx *sqlx.Tx, name string, a shipmentArgs) error {
+	exec := func(q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, tx.Rebind(q), args...)
+		return err
+	}
+	switch name {
+	case "Shipped":
+		if err := exec(`DELETE FROM shipments WHERE shipment_id = ?`, a.ShipmentID); err != nil {
+			return err
+		}
+		return addHolding(ctx, tx, a.BatchID, a.From, int64(a.Quantity))
+	case "ShipmentReceived":
+		if err := exec(`UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
+			return err
+		}
+		return addHolding(ctx, tx, a.BatchID, a.To, -int64(a.Quantity))
+	default:
+		if err := exec(`UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
+			return err
+		}
+		return addHolding(ctx, tx, a.BatchID, a.From, -int64(a.Quantity))
+	}
+}

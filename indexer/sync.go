@@ -1,0 +1,541 @@
+package indexer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+	"github.com/jmoiron/sqlx"
+
+	"github.com/pharmatrace/pharmatrace/chain"
+)
+
+// ErrReorgTooDeep stops the indexer: the chain replaced blocks older than any the indexer keeps,
+// so it cannot find the common ancestor. Re-index from the deployment block (a fresh database),
+// or raise --window.
+var ErrReorgTooDeep = errors.New("reorg deeper than the stored block window")
+
+// Node is what the indexer needs from an Ethereum node; ethclient.Client and the simulated
+// backend's client satisfy it.
+type Node interface {
+	BlockNumber(ctx context.Context) (uint64, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
+}
+
+// HeadSubscriber is implemented by nodes reached over WebSocket (or in process): new heads
+// then wake the indexer at once instead of at the next poll.
+type HeadSubscriber interface {
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+}
+
+// Options configure an Indexer.
+type Options struct {
+	// Addresses of the contracts to mirror. Required.
+	Addresses chain.Addresses
+	// FromBlock is where indexing starts on an empty database: the deployment block.
+	FromBlock uint64
+	// Confirmations is how many blocks behind the head the indexer stays (0: index the head).
+	Confirmations uint64
+	// Finalized indexes up to the node's finalized block instead (Confirmations is then ignored).
+	Finalized bool
+	// Window is how many recent blocks are kept to find the common ancestor on a reorg. Default 256.
+	Window uint64
+	// MaxRange caps the block range of one eth_getLogs call. Default 50 000.
+	MaxRange uint64
+	// PollInterval is how often the head is polled when no subscription wakes the indexer. Default 2s.
+	PollInterval time.Duration
+	// Logger for progress and outages. Default: discard.
+	Logger *slog.Logger
+	// Progress, if set, is called after each committed range.
+	Progress func(Progress)
+}
+
+// Progress reports where a sync stands.
+type Progress struct {
+	Cursor  uint64        // last indexed block
+	Target  uint64        // block the sync is heading for
+	Events  uint64        // events stored in this sync
+	Elapsed time.Duration // since the sync started
+}
+
+// Rate is events stored per second so far.
+func (p Progress) Rate() float64 {
+	if p.Elapsed <= 0 {
+		return 0
+	}
+	return float64(p.Events) / p.Elapsed.Seconds()
+}
+
+// Indexer mirrors the contracts' events into a DB.
+type Indexer struct {
+	db    *DB
+	node  Node
+	opts  Options
+	proj  *projector
+	log   *slog.Logger
+	query ethereum.FilterQuery
+}
+
+// New validates the options and returns an indexer. It does not touch the node or the database.
+func New(db *DB, node Node, opts Options) (*Indexer, error) {
+	if opts.Addresses.Registry == (common.Address{}) || opts.Addresses.Ledger == (common.Address{}) {
+		return nil, errors.New("new indexer: contract addresses are required")
+	}
+	if opts.Window == 0 {
+		opts.Window = 256
+	}
+	if opts.MaxRange == 0 {
+		opts.MaxRange = 50_000
+	}
+	if opts.PollInterval <= 0 {
+		opts.PollInterval = 2 * time.Second
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	proj, err := newProjector(opts.Addresses)
+	if err != nil {
+		return nil, fmt.Errorf("new indexer: %w", err)
+	}
+	return &Indexer{
+		db: db, node: node, opts: opts, proj: proj, log: log,
+		query: ethereum.FilterQuery{Addresses: []common.Address{opts.Addresses.Registry, opts.Addresses.Ledger}},
+	}, nil
+}
+
+// Cursor is the last block the mirror holds.
+type Cursor struct {
+	Number uint64 `db:"number"`
+	Hash   string `db:"hash"`
+	Head   uint64 `db:"head"`
+}
+
+// Cursor returns the stored cursor; ok is false before the first sync.
+func (ix *Indexer) Cursor(ctx context.Context) (c Cursor, ok bool, err error) {
+	return readCursor(ctx, ix.db.DB)
+}
+
+func readCursor(ctx context.Context, q sqlx.QueryerContext) (Cursor, bool, error) {
+	var c Cursor
+	err := sqlx.GetContext(ctx, q, &c, `SELECT number, hash, head FROM sync_cursor WHERE id = 1`)
+	if isNoRows(err) {
+		return Cursor{}, false, nil
+	}
+	if err != nil {
+		return Cursor{}, false, fmt.Errorf("read cursor: %w", err)
+	}
+	return c, true, nil
+}
+
+// target is the block the indexer may index up to now.
+func (ix *Indexer) target(ctx context.Context) (uint64, error) {
+	if ix.opts.Finalized {
+		h, err := ix.node.HeaderByNumber(ctx, big.NewInt(int64(rpc.FinalizedBlockNumber)))
+		if err != nil {
+			return 0, fmt.Errorf("read finalized block: %w", err)
+		}
+		return h.Number.Uint64(), nil
+	}
+	head, err := ix.node.BlockNumber(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read head block number: %w", err)
+	}
+	if head < ix.opts.Confirmations {
+		return 0, nil
+	}
+	return head - ix.opts.Confirmations, nil
+}
+
+// Sync indexes until the cursor reaches the target block read at the start of each step,
+// undoing any reorged blocks on the way. It returns when caught up.
+func (ix *Indexer) Sync(ctx context.Context) error {
+	start := time.Now()
+	var (
+		events   uint64
+		rng      = min(uint64(1000), ix.opts.MaxRange)
+		deepOnce bool
+	)
+	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		target, err := ix.target(ctx)
+		if err != nil {
+			return err
+		}
+		cur, ok, err := ix.Cursor(ctx)
+		if err != nil {
+			return err
+		}
+		from := ix.opts.FromBlock
+		if ok {
+			// Is our last block still canonical? (At start-up this re-checks the stored window.)
+			canonical, err := ix.canonical(ctx, cur.Number, cur.Hash)
+			if err != nil {
+				return err
+			}
+			if !canonical {
+				if err := ix.rewind(ctx, &deepOnce); err != nil {
+					return err
+				}
+				continue
+			}
+			from = cur.Number + 1
+		}
+		if from > target {
+			return nil
+		}
+		to := min(target, from+rng-1)
+		n, err := ix.step(ctx, from, to, target, cur, ok)
+		if err != nil {
+			if shrunk, hint := rangeError(err); shrunk {
+				switch {
+				case hint > 0 && hint < to-from+1:
+					rng = hint
+				case rng > 1:
+					rng /= 2
+				default:
+					return err
+				}
+				ix.log.DebugContext(ctx, "eth_getLogs range refused, narrowing", "from", from, "blocks", rng, "err", err)
+				continue
+			}
+			if errors.Is(err, errRetry) {
+				continue
+			}
+			return err
+		}
+		events += n
+		rng = min(rng*2, ix.opts.MaxRange)
+		if ix.opts.Progress != nil {
+			ix.opts.Progress(Progress{Cursor: to, Target: target, Events: events, Elapsed: time.Since(start)})
+		}
+	}
+}
+
+// errRetry means the chain moved under a step (a reorg between calls); the step is redone.
+var errRetry = errors.New("chain changed during the step")
+
+// canonical reports whether the node's block at number has this hash.
+func (ix *Indexer) canonical(ctx context.Context, number uint64, hash string) (bool, error) {
+	h, err := ix.node.HeaderByNumber(ctx, new(big.Int).SetUint64(number))
+	if errors.Is(err, ethereum.NotFound) {
+		return false, nil // the chain is now shorter than our cursor
+	}
+	if err != nil {
+		return false, fmt.Errorf("read block %d: %w", number, err)
+	}
+	return h.Hash().Hex() == hash, nil
+}
+
+// step indexes blocks [from, to] in one transaction and returns the events it stored.
+func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor, haveCursor bool) (uint64, error) {
+	q := ix.query
+	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
+	logs, err := ix.node.FilterLogs(ctx, q)
+	if err != nil {
+		return 0, fmt.Errorf("eth_getLogs %d-%d: %w", from, to, err)
+	}
+	// Headers: the range's ends always (continuity and the new cursor); near the head every
+	// block, so the reorg window is complete and every log is checked against its block.
+	headers := map[uint64]*types.Header{}
+	get := func(n uint64) (*types.Header, error) {
+		if h, ok := headers[n]; ok {
+			return h, nil
+		}
+		h, err := ix.node.HeaderByNumber(ctx, new(big.Int).SetUint64(n))
+		if errors.Is(err, ethereum.NotFound) {
+			return nil, errRetry
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read block %d: %w", n, err)
+		}
+		headers[n] = h
+		return h, nil
+	}
+	windowStart := uint64(0)
+	if target > ix.opts.Window {
+		windowStart = target - ix.opts.Window
+	}
+	for n := max(from, windowStart); n <= to && to >= windowStart; n++ {
+		if _, err := get(n); err != nil {
+			return 0, err
+		}
+	}
+	first, err := get(from)
+	if err != nil {
+		return 0, err
+	}
+	if haveCursor && first.ParentHash.Hex() != cur.Hash {
+		return 0, errRetry // a reorg since the cursor check; the next pass rewinds
+	}
+	last, err := get(to)
+	if err != nil {
+		return 0, err
+	}
+	for _, l := range logs {
+		if l.Removed {
+			return 0, errRetry
+		}
+		if h, ok := headers[l.BlockNumber]; ok && h.Hash() != l.BlockHash {
+			return 0, errRetry
+		}
+		if l.BlockTimestamp == 0 { // nodes older than geth 1.16 do not send it
+			h, err := get(l.BlockNumber)
+			if err != nil {
+				return 0, err
+			}
+			if h.Hash() != l.BlockHash {
+				return 0, errRetry
+			}
+		}
+	}
+	for n := from + 1; n <= to; n++ { // fetched consecutive headers must chain
+		h, ok1 := headers[n]
+		p, ok2 := headers[n-1]
+		if ok1 && ok2 && h.ParentHash != p.Hash() {
+			return 0, errRetry
+		}
+	}
+
+	var stored uint64
+	err = ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		for i := range logs {
+			l := &logs[i]
+			t := l.BlockTimestamp
+			if t == 0 {
+				t = headers[l.BlockNumber].Time
+			}
+			ok, err := ix.proj.apply(ctx, tx, l, t)
+			if err != nil {
+				return fmt.Errorf("apply log %s:%d: %w", l.TxHash, l.Index, err)
+			}
+			if ok {
+				stored++
+			}
+		}
+		for _, h := range headers {
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO blocks (number, hash, parent_hash, time) VALUES (?, ?, ?, ?)
+				ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, time = excluded.time`),
+				h.Number.Uint64(), h.Hash().Hex(), h.ParentHash.Hex(), h.Time); err != nil {
+				return fmt.Errorf("store block %d: %w", h.Number, err)
+			}
+		}
+		if to > ix.opts.Window {
+			// Keep the window, and always the cursor's block.
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM blocks WHERE number < ? AND number <> ?`), min(to, target)-ix.opts.Window, to); err != nil {
+				return fmt.Errorf("prune blocks: %w", err)
+			}
+		}
+		return setCursor(ctx, tx, to, last.Hash().Hex(), target)
+	})
+	if err != nil {
+		return 0, err
+	}
+	return stored, nil
+}
+
+func setCursor(ctx context.Context, tx *sqlx.Tx, number uint64, hash string, head uint64) error {
+	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO sync_cursor (id, number, hash, head, updated_at) VALUES (1, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET number = excluded.number, hash = excluded.hash, head = excluded.head, updated_at = excluded.updated_at`),
+		number, hash, head, time.Now().Unix())
+	if err != nil {
+		return fmt.Errorf("set cursor to %d: %w", number, err)
+	}
+	return nil
+}
+
+// rewind finds the newest stored block the node still has and undoes everything above it.
+func (ix *Indexer) rewind(ctx context.Context, deepOnce *bool) error {
+	var blocks []struct {
+		Number uint64 `db:"number"`
+		Hash   string `db:"hash"`
+	}
+	if err := ix.db.SelectContext(ctx, &blocks, `SELECT number, hash FROM blocks ORDER BY number DESC`); err != nil {
+		return fmt.Errorf("read block window: %w", err)
+	}
+	ancestor, found := uint64(0), false
+	for _, b := range blocks {
+		ok, err := ix.canonical(ctx, b.Number, b.Hash)
+		if err != nil {
+			return err
+		}
+		if ok {
+			ancestor, found = b.Number, true
+			break
+		}
+	}
+	if !found {
+		if !*deepOnce {
+			// Confirm with a second read before giving up: the node may have been mid-reorg.
+			*deepOnce = true
+			ix.log.WarnContext(ctx, "no stored block is canonical; re-reading the chain before stopping")
+			time.Sleep(ix.opts.PollInterval)
+			return nil
+		}
+		oldest := uint64(0)
+		if len(blocks) > 0 {
+			oldest = blocks[len(blocks)-1].Number
+		}
+		return fmt.Errorf("%w: none of the %d stored blocks (oldest %d) is canonical any more", ErrReorgTooDeep, len(blocks), oldest)
+	}
+	var hash string
+	for _, b := range blocks {
+		if b.Number == ancestor {
+			hash = b.Hash
+		}
+	}
+	var undone int
+	err := ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		var evs []event
+		if err := tx.SelectContext(ctx, &evs, tx.Rebind(`SELECT block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args
+			FROM events WHERE block_number > ? ORDER BY block_number DESC, log_index DESC`), ancestor); err != nil {
+			return fmt.Errorf("read events above %d: %w", ancestor, err)
+		}
+		for _, ev := range evs {
+			if err := ix.proj.undo(ctx, tx, ev); err != nil {
+				return err
+			}
+		}
+		undone = len(evs)
+		for _, q := range []string{`DELETE FROM events WHERE block_number > ?`, `DELETE FROM blocks WHERE number > ?`} {
+			if _, err := tx.ExecContext(ctx, tx.Rebind(q), ancestor); err != nil {
+				return err
+			}
+		}
+		var head uint64
+		if c, ok, err := readCursor(ctx, tx); err == nil && ok {
+			head = c.Head
+		}
+		return setCursor(ctx, tx, ancestor, hash, head)
+	})
+	if err != nil {
+		return fmt.Errorf("rewind to block %d: %w", ancestor, err)
+	}
+	ix.log.WarnContext(ctx, "chain reorganisation: rewound", "ancestor", ancestor, "events_undone", undone)
+	return nil
+}
+
+// rangeError reports whether a getLogs error asks for a smaller range, and the node's hint
+// (the block count it suggests) when it gives one.
+func rangeError(err error) (bool, uint64) {
+	msg := strings.ToLower(err.Error())
+	for _, s := range []string{"too many", "limit exceeded", "response size", "query returned more than", "block range", "range too large", "timeout", "timed out", "exceed"} {
+		if strings.Contains(msg, s) {
+			return true, rangeHint(msg)
+		}
+	}
+	return false, 0
+}
+
+// rangeHint parses hints such as "try with this block range [0x1, 0x2f]" or
+// "block range ... 2000" into a block count.
+var hintRange = regexp.MustCompile(`\[(0x[0-9a-f]+|\d+),\s*(0x[0-9a-f]+|\d+)\]`)
+
+func rangeHint(msg string) uint64 {
+	m := hintRange.FindStringSubmatch(msg)
+	if m == nil {
+		return 0
+	}
+	a, err1 := strconv.ParseUint(strings.TrimPrefix(m[1], "0x"), base(m[1]), 64)
+	b, err2 := strconv.ParseUint(strings.TrimPrefix(m[2], "0x"), base(m[2]), 64)
+	if err1 != nil || err2 != nil || b < a {
+		return 0
+	}
+	return b - a + 1
+}
+
+func base(s string) int {
+	if strings.HasPrefix(s, "0x") {
+		return 16
+	}
+	return 10
+}
+
+// Run syncs, then follows the head until ctx ends: a new-head subscription wakes it when the
+// node offers one, polling covers the rest. Node outages are retried with backoff and logged
+// once each; only a reorg deeper than the window stops it.
+func (ix *Indexer) Run(ctx context.Context) error {
+	wake := make(chan struct{}, 1)
+	if sub, ok := ix.node.(HeadSubscriber); ok {
+		go ix.subscribe(ctx, sub, wake)
+	}
+	backoff, down := time.Duration(0), false
+	for {
+		err := ix.Sync(ctx)
+		switch {
+		case err == nil:
+			if down {
+				ix.log.InfoContext(ctx, "node reachable again; caught up")
+				down = false
+			}
+			backoff = 0
+		case ctx.Err() != nil:
+			return nil
+		case errors.Is(err, ErrReorgTooDeep):
+			return err
+		default:
+			if !down {
+				ix.log.ErrorContext(ctx, "sync failed; retrying with backoff", "err", err)
+				down = true
+			}
+			backoff = min(max(backoff*2, 500*time.Millisecond), 30*time.Second)
+		}
+		wait := ix.opts.PollInterval
+		if backoff > 0 {
+			wait = backoff
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-wake:
+		case <-time.After(wait):
+		}
+	}
+}
+
+// subscribe turns new-head notifications into wake-ups. Heads only wake the indexer: it
+// always re-reads logs by block range, never trusting pushed data.
+func (ix *Indexer) subscribe(ctx context.Context, s HeadSubscriber, wake chan<- struct{}) {
+	for ctx.Err() == nil {
+		heads := make(chan *types.Header, 16)
+		sub, err := s.SubscribeNewHead(ctx, heads)
+		if err != nil {
+			ix.log.DebugContext(ctx, "no new-head subscription; polling", "err", err)
+			return
+		}
+		func() {
+			defer sub.Unsubscribe()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case err := <-sub.Err():
+					ix.log.WarnContext(ctx, "new-head subscription dropped; polling until it is back", "err", err)
+					return
+				case <-heads:
+					select {
+					case wake <- struct{}{}:
+					default:
+					}
+				}
+			}
+		}()
+		select {
+		case <-ctx.Done():
+		case <-time.After(5 * time.Second):
+		}
+	}
+}
