@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
@@ -37,12 +38,15 @@ type Options struct {
 	Addresses Addresses
 	// PollInterval is how often a pending receipt is polled. Default 100ms.
 	PollInterval time.Duration
+	// MineTimeout is how long a sent transaction may wait for its receipt. Default 2 minutes.
+	MineTimeout time.Duration
 	// Logger receives one debug line per transaction. Default: discard.
 	Logger *slog.Logger
 }
 
 // Client sends the PharmaTrace operations as transactions and reads the contracts' views.
-// It is safe for concurrent use; transactions from one account are serialised so nonces never clash.
+// It is safe for concurrent use; transactions from one account are serialised (each waits for
+// the previous one's receipt) so nonces never clash.
 type Client struct {
 	tx       *transactor
 	addrs    Addresses
@@ -58,7 +62,7 @@ func New(ctx context.Context, backend Backend, opts Options) (*Client, error) {
 	if opts.Addresses.Registry == (common.Address{}) || opts.Addresses.Ledger == (common.Address{}) {
 		return nil, errors.New("new chain client: contract addresses are required")
 	}
-	t, err := newTransactor(ctx, backend, opts.PollInterval, opts.Logger)
+	t, err := newTransactor(ctx, backend, opts.PollInterval, opts.MineTimeout, opts.Logger)
 	if err != nil {
 		return nil, fmt.Errorf("new chain client: %w", err)
 	}
@@ -102,7 +106,7 @@ type DeployOptions struct {
 
 // Deploy deploys the Registry (with the deployer as its first regulator) and the BatchLedger.
 func Deploy(ctx context.Context, backend Backend, deployer *bind.TransactOpts, opts DeployOptions) (Addresses, error) {
-	t, err := newTransactor(ctx, backend, opts.PollInterval, opts.Logger)
+	t, err := newTransactor(ctx, backend, opts.PollInterval, 0, opts.Logger)
 	if err != nil {
 		return Addresses{}, fmt.Errorf("deploy: %w", err)
 	}
@@ -130,19 +134,18 @@ type transactor struct {
 	log     *slog.Logger
 	errs    *errorDecoder
 
-	mu     sync.Mutex
-	nonces map[common.Address]*nonceState
+	mineTimeout time.Duration
+
+	mu      sync.Mutex
+	senders map[common.Address]*sync.Mutex
 }
 
-type nonceState struct {
-	mu    sync.Mutex
-	known bool
-	next  uint64
-}
-
-func newTransactor(ctx context.Context, backend Backend, poll time.Duration, log *slog.Logger) (*transactor, error) {
+func newTransactor(ctx context.Context, backend Backend, poll, mineTimeout time.Duration, log *slog.Logger) (*transactor, error) {
 	if poll <= 0 {
 		poll = 100 * time.Millisecond
+	}
+	if mineTimeout <= 0 {
+		mineTimeout = 2 * time.Minute
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -160,24 +163,25 @@ func newTransactor(ctx context.Context, backend Backend, poll time.Duration, log
 		return nil, fmt.Errorf("parse ledger ABI: %w", err)
 	}
 	return &transactor{
-		backend: backend,
-		chainID: id,
-		poll:    poll,
-		log:     log,
-		errs:    newErrorDecoder(regABI, ledABI),
-		nonces:  map[common.Address]*nonceState{},
+		backend:     backend,
+		chainID:     id,
+		poll:        poll,
+		mineTimeout: mineTimeout,
+		log:         log,
+		errs:        newErrorDecoder(regABI, ledABI),
+		senders:     map[common.Address]*sync.Mutex{},
 	}, nil
 }
 
-func (t *transactor) nonce(addr common.Address) *nonceState {
+func (t *transactor) lock(addr common.Address) *sync.Mutex {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	n, ok := t.nonces[addr]
+	l, ok := t.senders[addr]
 	if !ok {
-		n = &nonceState{}
-		t.nonces[addr] = n
+		l = &sync.Mutex{}
+		t.senders[addr] = l
 	}
-	return n
+	return l
 }
 
 // send estimates, signs, sends and waits for one transaction (to == nil creates a contract). A revert
@@ -206,22 +210,20 @@ func (t *transactor) send(ctx context.Context, from *bind.TransactOpts, to *comm
 }
 
 func (t *transactor) sign(ctx context.Context, from *bind.TransactOpts, to *common.Address, data []byte, gasLimit uint64) (*types.Transaction, error) {
-	n := t.nonce(from.From)
-	n.mu.Lock()
-	defer n.mu.Unlock()
-	// The node's pending nonce covers transactions this process did not send (another tool,
-	// another replica with the same key); the local count covers ours that a node behind a load
-	// balancer may not have seen yet. The larger is next.
-	pending, err := t.backend.PendingNonceAt(ctx, from.From)
+	// One send at a time per account, and the nonce always from the node's pending state: it
+	// counts transactions this process did not send (another tool, another replica with the same
+	// key) and forgets ours that a reorg or the pool dropped — a locally kept counter would leave
+	// a gap there, and every later transaction would wait behind it forever.
+	lock := t.lock(from.From)
+	lock.Lock()
+	defer lock.Unlock()
+	nonce, err := t.backend.PendingNonceAt(ctx, from.From)
 	if err != nil {
 		return nil, fmt.Errorf("read nonce of %s: %w", from.From, err)
 	}
-	if !n.known || pending > n.next {
-		n.next, n.known = pending, true
-	}
 	opts := *from
 	opts.Context = ctx
-	opts.Nonce = new(big.Int).SetUint64(n.next)
+	opts.Nonce = new(big.Int).SetUint64(nonce)
 	opts.GasLimit = gasLimit
 	bc := bind.NewBoundContract(common.Address{}, abi.ABI{}, t.backend, t.backend, t.backend)
 	var tx *types.Transaction
@@ -232,28 +234,34 @@ func (t *transactor) sign(ctx context.Context, from *bind.TransactOpts, to *comm
 		tx, err = bc.RawTransact(&opts, data)
 	}
 	if err != nil {
-		// The node may know better (a transaction sent by another process): re-read next time.
-		n.known = false
 		return nil, fmt.Errorf("send transaction from %s: %w", from.From, t.errs.wrap(err))
 	}
-	n.next++
 	return tx, nil
 }
+
+// ErrNotMined is returned when a sent transaction has no receipt within the mine timeout; it may
+// still be mined later (look it up by hash before sending it again).
+var ErrNotMined = errors.New("transaction not mined in time")
 
 func (t *transactor) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
 	ticker := time.NewTicker(t.poll)
 	defer ticker.Stop()
+	deadline := time.After(t.mineTimeout)
 	for {
 		rcpt, err := t.backend.TransactionReceipt(ctx, hash)
 		if err == nil {
 			return rcpt, nil
 		}
-		if !errors.Is(err, ethereum.NotFound) {
+		// geth answers "transaction indexing is in progress" instead of not-found for a while
+		// after it starts: that is a receipt not there yet, not a failure.
+		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "transaction indexing is in progress") {
 			return nil, err
 		}
 		select {
 		case <-ctx.Done():
 			return nil, ctx.Err()
+		case <-deadline:
+			return nil, fmt.Errorf("%w: no receipt for %s after %s", ErrNotMined, hash, t.mineTimeout)
 		case <-ticker.C:
 		}
 	}
