@@ -86,7 +86,7 @@ func newIndexer(t *testing.T, db *indexer.DB, c *chaintest.Chain, opts indexer.O
 	return ix
 }
 
-func sync(t *testing.T, ix *indexer.Indexer) {
+func syncOnce(t *testing.T, ix *indexer.Indexer) {
 	t.Helper()
 	if err := ix.Sync(context.Background()); err != nil {
 		t.Fatalf("sync: %v", err)
@@ -188,12 +188,12 @@ func TestProjectionEventByEvent(t *testing.T) {
 		ctx := context.Background()
 		c := chaintest.New(t)
 		ix := newIndexer(t, db, c, indexer.Options{})
-		sync(t, ix)
+		syncOnce(t, ix)
 		audit(t, db, c)
 		var b *chaintest.Batch
 		for _, s := range lifeSteps(c, &b) {
 			s.do(t)
-			sync(t, ix)
+			syncOnce(t, ix)
 			audit(t, db, c)
 			if t.Failed() {
 				t.Fatalf("after %q", s.name)

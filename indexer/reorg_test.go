@@ -58,7 +58,7 @@ func TestReorgs(t *testing.T) {
 				c.RegisterProduct(t, c.Manufacturer, gtin)
 				kept := c.RegisterBatch(t, c.Manufacturer, gtin, "KEPT", 12)
 				c.ShipAndReceive(t, kept, c.Manufacturer, c.Distributor, 10)
-				sync(t, ix)
+				syncOnce(t, ix)
 				fork := headNumber(t, c)
 
 				// depth blocks that will be dropped: a registration (2 blocks: register,
@@ -75,7 +75,7 @@ func TestReorgs(t *testing.T) {
 					}
 					mined++
 				}
-				sync(t, ix)
+				syncOnce(t, ix)
 				audit(t, db, c)
 				if dropped != nil {
 					if _, err := indexer.NewStore(db).Batch(ctx, dropped.ID); err != nil {
@@ -84,7 +84,7 @@ func TestReorgs(t *testing.T) {
 				}
 
 				reorgTo(t, c, fork, 1)
-				sync(t, ix)
+				syncOnce(t, ix)
 				audit(t, db, c)
 				st := indexer.NewStore(db)
 				if dropped != nil {
@@ -100,7 +100,7 @@ func TestReorgs(t *testing.T) {
 				}
 				// The mirror goes on after the reorg.
 				c.ShipAndReceive(t, kept, c.Distributor, c.Pharmacy, 1)
-				sync(t, ix)
+				syncOnce(t, ix)
 				audit(t, db, c)
 			})
 		})
@@ -128,7 +128,7 @@ func TestReorgMovesAShipment(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sync(t, ix)
+		syncOnce(t, ix)
 		sh, err := indexer.NewStore(db).Shipment(ctx, id)
 		if err != nil || sh.ShippedBlock != r.BlockNumber.Uint64() {
 			t.Fatalf("shipment before reorg = %+v, %v", sh, err)
@@ -146,7 +146,7 @@ func TestReorgMovesAShipment(t *testing.T) {
 			t.Fatalf("resent shipment receipt %+v, %v: want a later block than %d", r2, err, r.BlockNumber)
 		}
 
-		sync(t, ix)
+		syncOnce(t, ix)
 		audit(t, db, c)
 		sh, err = indexer.NewStore(db).Shipment(ctx, id)
 		if err != nil || sh.ShippedBlock != r2.BlockNumber.Uint64() || sh.Status != "pending" {
@@ -178,7 +178,7 @@ func TestReorgDuringBackfill(t *testing.T) {
 				reorgTo(t, c, head-6, 1) // drops blocks the backfill has already indexed
 			}
 		}})
-		sync(t, ix)
+		syncOnce(t, ix)
 		if !forked {
 			t.Fatal("the backfill never reached the fork point")
 		}
@@ -199,7 +199,7 @@ func TestReorgDeeperThanWindowStops(t *testing.T) {
 		for range 10 {
 			c.ShipAndReceive(t, b, c.Manufacturer, c.Distributor, 1)
 		}
-		sync(t, ix)
+		syncOnce(t, ix)
 		reorgTo(t, c, fork, 1)
 		err := ix.Sync(context.Background())
 		if !errors.Is(err, indexer.ErrReorgTooDeep) {
@@ -219,7 +219,7 @@ func TestReplayIsHarmless(t *testing.T) {
 		for _, s := range lifeSteps(c, &b)[:6] {
 			s.do(t)
 		}
-		sync(t, ix)
+		syncOnce(t, ix)
 		var before int
 		if err := db.GetContext(ctx, &before, `SELECT COUNT(*) FROM events`); err != nil {
 			t.Fatal(err)
@@ -228,7 +228,7 @@ func TestReplayIsHarmless(t *testing.T) {
 		if _, err := db.ExecContext(ctx, db.Rebind(`UPDATE sync_cursor SET number = ?, hash = ?`), 0, mustHeader(t, c, 0).Hash().Hex()); err != nil {
 			t.Fatal(err)
 		}
-		sync(t, ix)
+		syncOnce(t, ix)
 		var after int
 		if err := db.GetContext(ctx, &after, `SELECT COUNT(*) FROM events`); err != nil {
 			t.Fatal(err)
