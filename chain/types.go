@@ -40,12 +40,20 @@ func ParseRole(s string) (Role, error) {
 	if s == "wholesaler" {
 		return RoleDistributor, nil
 	}
-	for i, n := range roleNames {
-		if i > 0 && n == s {
-			return Role(i), nil
-		}
+	if i := indexOfName(roleNames[:], s); i > 0 {
+		return Role(i), nil
 	}
 	return RoleNone, fmt.Errorf("unknown role %q (want regulator, manufacturer, distributor or pharmacy)", s)
+}
+
+// indexOfName is the position of s among names, or -1; position 0 is each enum's None.
+func indexOfName(names []string, s string) int {
+	for i, n := range names {
+		if n == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // Reason is why a pack was decommissioned (the BatchLedger's Reason enum, after EU FMD).
@@ -83,10 +91,8 @@ func ParseReason(s string) (Reason, error) {
 	if s == "dispensed" {
 		return ReasonSupplied, nil
 	}
-	for i, n := range reasonNames {
-		if i > 0 && n == s {
-			return Reason(i), nil
-		}
+	if i := indexOfName(reasonNames[:], s); i > 0 {
+		return Reason(i), nil
 	}
 	return ReasonNone, fmt.Errorf("unknown decommission reason %q", s)
 }

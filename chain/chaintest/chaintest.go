@@ -24,6 +24,7 @@ import (
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/packtree"
+	"github.com/pharmatrace/pharmatrace/gs1"
 )
 
 // TB is the part of testing.TB that chaintest uses. *testing.T and *testing.B satisfy it; so can
@@ -196,16 +197,11 @@ func GTIN(n uint64) uint64 { return withCheckDigit(950600013000 + n) }
 
 // withCheckDigit appends the GS1 mod-10 check digit to the digits of body.
 func withCheckDigit(body uint64) uint64 {
-	s := strconv.FormatUint(body, 10)
-	sum := 0
-	for i := len(s) - 1; i >= 0; i-- {
-		d := int(s[i] - '0')
-		if (len(s)-1-i)%2 == 0 {
-			d *= 3
-		}
-		sum += d
+	d, err := gs1.CheckDigit(strconv.FormatUint(body, 10))
+	if err != nil {
+		panic(err) // a number's digits always have a check digit
 	}
-	return body*10 + uint64((10-sum%10)%10)
+	return body*10 + uint64(d-'0')
 }
 
 // Batch is a batch registered by a test, with everything needed to prove its packs.
