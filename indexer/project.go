@@ -8,7 +8,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/jmoiron/sqlx"
 
 	"github.com/pharmatrace/pharmatrace/bindings/ledger"
 	"github.com/pharmatrace/pharmatrace/bindings/registry"
@@ -139,7 +138,7 @@ func gtinText(g uint64) string        { return fmt.Sprintf("%014d", g) }
 
 // apply projects one log inside tx. It returns false, with no error, for logs of events the
 // mirror does not keep (AccessControl's role events duplicate the participant events).
-func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockTime uint64) (bool, error) {
+func (p *projector) apply(ctx context.Context, w *writer, l *types.Log, blockTime uint64) (bool, error) {
 	if len(l.Topics) == 0 {
 		return false, nil
 	}
@@ -155,7 +154,7 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 	var args any
 	var project func() error
 	exec := func(q string, a ...any) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(q), a...)
+		_, err := w.exec(ctx, q, a...)
 		return err
 	}
 	switch name {
@@ -215,7 +214,7 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 				l.BlockNumber, blockTime, ev.TxHash); err != nil {
 				return err
 			}
-			return addHolding(ctx, tx, a.BatchID, a.Manufacturer, int64(a.Quantity))
+			return addHolding(ctx, w, a.BatchID, a.Manufacturer, int64(a.Quantity))
 		}
 	case "PacksPublished":
 		e, err := p.ledger.UnpackPacksPublishedEvent(l)
@@ -224,7 +223,7 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 		}
 		a := publishArgs{BatchID: hexHash(e.BatchId), Offset: e.Offset, Count: len(e.PackIds)}
 		args, ev.BatchID = a, a.BatchID
-		project = func() error { return p.publish(ctx, tx, a, e.PackIds) }
+		project = func() error { return p.publish(ctx, w, a, e.PackIds) }
 	case "BatchRecalled":
 		e, err := p.ledger.UnpackBatchRecalledEvent(l)
 		if err != nil {
@@ -242,7 +241,7 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 			return false, err
 		}
 		args, ev.BatchID = a, a.BatchID
-		project = func() error { return p.shipment(ctx, tx, name, a, l.BlockNumber, blockTime, ev.TxHash) }
+		project = func() error { return p.shipment(ctx, w, name, a, l.BlockNumber, blockTime, ev.TxHash) }
 	case "PacksDecommissioned":
 		e, err := p.ledger.UnpackPacksDecommissionedEvent(l)
 		if err != nil {
@@ -255,11 +254,11 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 		args, ev.BatchID = a, a.BatchID
 		project = func() error {
 			for _, id := range a.PackIDs {
-				if err := setDecommissioned(ctx, tx, a.BatchID, id, a.Actor, a.Reason, blockTime, l.BlockNumber); err != nil {
+				if err := setDecommissioned(ctx, w, a.BatchID, id, a.Actor, a.Reason, blockTime, l.BlockNumber); err != nil {
 					return err
 				}
 			}
-			return addHolding(ctx, tx, a.BatchID, a.Actor, -int64(len(a.PackIDs)))
+			return addHolding(ctx, w, a.BatchID, a.Actor, -int64(len(a.PackIDs)))
 		}
 	case "PackReactivated":
 		e, err := p.ledger.UnpackPackReactivatedEvent(l)
@@ -272,7 +271,7 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 			At    uint64 `db:"decommissioned_at"`
 			Block uint64 `db:"decommissioned_block"`
 		}
-		if err := tx.GetContext(ctx, &prev, tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !isNoRows(err) {
+		if err := w.tx.GetContext(ctx, &prev, w.tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !isNoRows(err) {
 			return false, fmt.Errorf("read pack %s: %w", a.PackID, err)
 		}
 		a.PrevTime, a.PrevBlock = prev.At, prev.Block
@@ -282,7 +281,7 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 				PackActive, a.BatchID, a.PackID); err != nil {
 				return err
 			}
-			return addHolding(ctx, tx, a.BatchID, a.Actor, 1)
+			return addHolding(ctx, w, a.BatchID, a.Actor, 1)
 		}
 	default:
 		return false, nil
@@ -292,9 +291,9 @@ func (p *projector) apply(ctx context.Context, tx *sqlx.Tx, l *types.Log, blockT
 		return false, err
 	}
 	ev.Args = string(raw)
-	res, err := tx.NamedExecContext(ctx, `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args)
-		VALUES (:block_number, :block_hash, :block_time, :tx_hash, :log_index, :contract, :name, :batch_id, :args)
-		ON CONFLICT (block_hash, log_index) DO NOTHING`, ev)
+	res, err := w.exec(ctx, `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (block_hash, log_index) DO NOTHING`,
+		ev.BlockNumber, ev.BlockHash, ev.BlockTime, ev.TxHash, ev.LogIndex, ev.Contract, ev.Name, ev.BatchID, ev.Args)
 	if err != nil {
 		return false, fmt.Errorf("store %s: %w", name, err)
 	}
@@ -348,9 +347,9 @@ var shipmentStatus = map[string]string{
 	"ShipmentCancelled": chain.ShipmentCancelled.String(),
 }
 
-func (p *projector) shipment(ctx context.Context, tx *sqlx.Tx, name string, a shipmentArgs, block, at uint64, txHash string) error {
+func (p *projector) shipment(ctx context.Context, w *writer, name string, a shipmentArgs, block, at uint64, txHash string) error {
 	exec := func(q string, args ...any) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(q), args...)
+		_, err := w.exec(ctx, q, args...)
 		return err
 	}
 	switch name {
@@ -359,22 +358,22 @@ func (p *projector) shipment(ctx context.Context, tx *sqlx.Tx, name string, a sh
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`, a.ShipmentID, a.BatchID, a.From, a.To, a.Quantity, shipmentStatus[name], block, at, txHash); err != nil {
 			return err
 		}
-		return addHolding(ctx, tx, a.BatchID, a.From, -int64(a.Quantity))
+		return addHolding(ctx, w, a.BatchID, a.From, -int64(a.Quantity))
 	case "ShipmentReceived":
 		if err := exec(`UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
 			return err
 		}
-		return addHolding(ctx, tx, a.BatchID, a.To, int64(a.Quantity))
+		return addHolding(ctx, w, a.BatchID, a.To, int64(a.Quantity))
 	default: // rejected or cancelled: the units go back to the sender
 		if err := exec(`UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
 			return err
 		}
-		return addHolding(ctx, tx, a.BatchID, a.From, int64(a.Quantity))
+		return addHolding(ctx, w, a.BatchID, a.From, int64(a.Quantity))
 	}
 }
 
 // publish inserts a chunk of pack ids and, when the list is complete, checks the root.
-func (p *projector) publish(ctx context.Context, tx *sqlx.Tx, a publishArgs, ids [][32]byte) error {
+func (p *projector) publish(ctx context.Context, w *writer, a publishArgs, ids [][32]byte) error {
 	const cols = 8
 	rows := make([]any, 0, len(ids)*cols)
 	for i, id := range ids {
@@ -387,30 +386,30 @@ func (p *projector) publish(ctx context.Context, tx *sqlx.Tx, a publishArgs, ids
 		q := `INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES ` +
 			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", end-start), ", ") +
 			` ON CONFLICT (batch_id, pack_id) DO NOTHING`
-		if _, err := tx.ExecContext(ctx, tx.Rebind(q), rows[start*cols:end*cols]...); err != nil {
+		if _, err := w.exec(ctx, q, rows[start*cols:end*cols]...); err != nil {
 			return fmt.Errorf("insert pack ids: %w", err)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE batches SET published = published + ? WHERE batch_id = ?`), len(ids), a.BatchID); err != nil {
+	if _, err := w.exec(ctx, `UPDATE batches SET published = published + ? WHERE batch_id = ?`, len(ids), a.BatchID); err != nil {
 		return err
 	}
-	return checkRoot(ctx, tx, a.BatchID)
+	return checkRoot(ctx, w, a.BatchID)
 }
 
 // checkRoot sets a batch's root state from its published pack ids.
-func checkRoot(ctx context.Context, tx *sqlx.Tx, batchID string) error {
+func checkRoot(ctx context.Context, w *writer, batchID string) error {
 	var b struct {
 		Quantity  uint64 `db:"quantity"`
 		Published uint64 `db:"published"`
 		Root      string `db:"packs_root"`
 	}
-	if err := tx.GetContext(ctx, &b, tx.Rebind(`SELECT quantity, published, packs_root FROM batches WHERE batch_id = ?`), batchID); err != nil {
+	if err := w.tx.GetContext(ctx, &b, w.tx.Rebind(`SELECT quantity, published, packs_root FROM batches WHERE batch_id = ?`), batchID); err != nil {
 		return fmt.Errorf("read batch %s: %w", batchID, err)
 	}
 	state := RootPending
 	if b.Published >= b.Quantity {
 		var ids []string
-		if err := tx.SelectContext(ctx, &ids, tx.Rebind(`SELECT pack_id FROM packs WHERE batch_id = ? AND idx >= 0`), batchID); err != nil {
+		if err := w.tx.SelectContext(ctx, &ids, w.tx.Rebind(`SELECT pack_id FROM packs WHERE batch_id = ? AND idx >= 0`), batchID); err != nil {
 			return fmt.Errorf("read pack ids of %s: %w", batchID, err)
 		}
 		state = RootInconsistent
@@ -424,37 +423,37 @@ func checkRoot(ctx context.Context, tx *sqlx.Tx, batchID string) error {
 			}
 		}
 	}
-	_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE batches SET root_state = ? WHERE batch_id = ?`), state, batchID)
+	_, err := w.exec(ctx, `UPDATE batches SET root_state = ? WHERE batch_id = ?`, state, batchID)
 	return err
 }
 
-func addHolding(ctx context.Context, tx *sqlx.Tx, batchID, holder string, delta int64) error {
-	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO holdings (batch_id, holder, quantity) VALUES (?, ?, ?)
-		ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`), batchID, holder, delta)
+func addHolding(ctx context.Context, w *writer, batchID, holder string, delta int64) error {
+	_, err := w.exec(ctx, `INSERT INTO holdings (batch_id, holder, quantity) VALUES (?, ?, ?)
+		ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`, batchID, holder, delta)
 	if err != nil {
 		return fmt.Errorf("update holding of %s in %s: %w", holder, batchID, err)
 	}
 	return nil
 }
 
-func setDecommissioned(ctx context.Context, tx *sqlx.Tx, batchID, packID, actor, reason string, at, block uint64) error {
-	res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE packs SET state = ?, reason = ?, actor = ?, decommissioned_at = ?, decommissioned_block = ? WHERE batch_id = ? AND pack_id = ?`),
+func setDecommissioned(ctx context.Context, w *writer, batchID, packID, actor, reason string, at, block uint64) error {
+	res, err := w.exec(ctx, `UPDATE packs SET state = ?, reason = ?, actor = ?, decommissioned_at = ?, decommissioned_block = ? WHERE batch_id = ? AND pack_id = ?`,
 		PackDecommissioned, reason, actor, at, block, batchID, packID)
 	if err != nil {
 		return fmt.Errorf("decommission pack %s: %w", packID, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		// Proven against the root but not in the published list: only in an inconsistent batch.
-		_, err = tx.ExecContext(ctx, tx.Rebind(`INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES (?, ?, -1, ?, ?, ?, ?, ?)`),
+		_, err = w.exec(ctx, `INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES (?, ?, -1, ?, ?, ?, ?, ?)`,
 			batchID, packID, PackDecommissioned, reason, actor, at, block)
 	}
 	return err
 }
 
 // undo reverses one stored event inside tx; events are undone newest first.
-func (p *projector) undo(ctx context.Context, tx *sqlx.Tx, ev event) error {
+func (p *projector) undo(ctx context.Context, w *writer, ev event) error {
 	exec := func(q string, a ...any) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(q), a...)
+		_, err := w.exec(ctx, q, a...)
 		return err
 	}
 	var err error
@@ -501,7 +500,7 @@ func (p *projector) undo(ctx context.Context, tx *sqlx.Tx, ev event) error {
 	case "Shipped", "ShipmentReceived", "ShipmentRejected", "ShipmentCancelled":
 		var a shipmentArgs
 		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
-			err = undoShipment(ctx, tx, ev.Name, a)
+			err = undoShipment(ctx, w, ev.Name, a)
 		}
 	case "PacksDecommissioned":
 		var a decommissionArgs
@@ -515,14 +514,14 @@ func (p *projector) undo(ctx context.Context, tx *sqlx.Tx, ev event) error {
 				}
 			}
 			if err == nil {
-				err = addHolding(ctx, tx, a.BatchID, a.Actor, int64(len(a.PackIDs)))
+				err = addHolding(ctx, w, a.BatchID, a.Actor, int64(len(a.PackIDs)))
 			}
 		}
 	case "PackReactivated":
 		var a reactivateArgs
 		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
-			if err = setDecommissioned(ctx, tx, a.BatchID, a.PackID, a.Actor, a.Reason, a.PrevTime, a.PrevBlock); err == nil {
-				err = addHolding(ctx, tx, a.BatchID, a.Actor, -1)
+			if err = setDecommissioned(ctx, w, a.BatchID, a.PackID, a.Actor, a.Reason, a.PrevTime, a.PrevBlock); err == nil {
+				err = addHolding(ctx, w, a.BatchID, a.Actor, -1)
 			}
 		}
 	default:
@@ -534,9 +533,9 @@ func (p *projector) undo(ctx context.Context, tx *sqlx.Tx, ev event) error {
 	return nil
 }
 
-func undoShipment(ctx context.Context, tx *sqlx.Tx, name string, a shipmentArgs) error {
+func undoShipment(ctx context.Context, w *writer, name string, a shipmentArgs) error {
 	exec := func(q string, args ...any) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(q), args...)
+		_, err := w.exec(ctx, q, args...)
 		return err
 	}
 	switch name {
@@ -544,16 +543,16 @@ func undoShipment(ctx context.Context, tx *sqlx.Tx, name string, a shipmentArgs)
 		if err := exec(`DELETE FROM shipments WHERE shipment_id = ?`, a.ShipmentID); err != nil {
 			return err
 		}
-		return addHolding(ctx, tx, a.BatchID, a.From, int64(a.Quantity))
+		return addHolding(ctx, w, a.BatchID, a.From, int64(a.Quantity))
 	case "ShipmentReceived":
 		if err := exec(`UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
 			return err
 		}
-		return addHolding(ctx, tx, a.BatchID, a.To, -int64(a.Quantity))
+		return addHolding(ctx, w, a.BatchID, a.To, -int64(a.Quantity))
 	default:
 		if err := exec(`UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
 			return err
 		}
-		return addHolding(ctx, tx, a.BatchID, a.From, -int64(a.Quantity))
+		return addHolding(ctx, w, a.BatchID, a.From, -int64(a.Quantity))
 	}
 }

@@ -312,13 +312,15 @@ func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor
 
 	var stored uint64
 	err = ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		w := newWriter(tx)
+		defer w.close()
 		for i := range logs {
 			l := &logs[i]
 			t := l.BlockTimestamp
 			if t == 0 {
 				t = headers[l.BlockNumber].Time
 			}
-			ok, err := ix.proj.apply(ctx, tx, l, t)
+			ok, err := ix.proj.apply(ctx, w, l, t)
 			if err != nil {
 				return fmt.Errorf("apply log %s:%d: %w", l.TxHash, l.Index, err)
 			}
@@ -404,8 +406,10 @@ func (ix *Indexer) rewind(ctx context.Context, deepOnce *bool) error {
 			FROM events WHERE block_number > ? ORDER BY block_number DESC, log_index DESC`), ancestor); err != nil {
 			return fmt.Errorf("read events above %d: %w", ancestor, err)
 		}
+		w := newWriter(tx)
+		defer w.close()
 		for _, ev := range evs {
-			if err := ix.proj.undo(ctx, tx, ev); err != nil {
+			if err := ix.proj.undo(ctx, w, ev); err != nil {
 				return err
 			}
 		}
