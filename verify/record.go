@@ -1,0 +1,199 @@
+package verify
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/pharmatrace/pharmatrace/indexer"
+)
+
+// scanRecord is one row of the scan log.
+type scanRecord struct {
+	at                                 time.Time
+	scanner                            Scanner
+	verdict                            Verdict
+	gtin, lot, serial, batchID, packID string
+	block                              uint64
+}
+
+func newID() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// RecorderOptions configure a Recorder.
+type RecorderOptions struct {
+	// CloneWindow and CloneClients: a pack scanned from at least CloneClients distinct clients
+	// within CloneWindow raises a possible-clone alert. Defaults 24h and 5.
+	CloneWindow  time.Duration
+	CloneClients int
+	// Logger for write failures. Default: discard.
+	Logger *slog.Logger
+}
+
+// Recorder writes the scan log and alerts in the background, in batches, so that a
+// verification's answer never waits for a write.
+type Recorder struct {
+	db    *indexer.DB
+	opts  RecorderOptions
+	queue chan Result
+	flush chan chan struct{}
+}
+
+// NewRecorder returns a Recorder writing to db; call Run to start it.
+func NewRecorder(db *indexer.DB, opts RecorderOptions) *Recorder {
+	if opts.CloneWindow <= 0 {
+		opts.CloneWindow = 24 * time.Hour
+	}
+	if opts.CloneClients <= 0 {
+		opts.CloneClients = 5
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	return &Recorder{db: db, opts: opts, queue: make(chan Result, 8192), flush: make(chan chan struct{})}
+}
+
+// Record queues a verification's scan and alert. It blocks only when the queue is full, so a
+// stalled database slows verification down rather than losing records.
+func (r *Recorder) Record(ctx context.Context, res Result) {
+	select {
+	case r.queue <- res:
+	case <-ctx.Done():
+	}
+}
+
+// Flush waits until everything recorded before the call is written.
+func (r *Recorder) Flush(ctx context.Context) {
+	done := make(chan struct{})
+	select {
+	case r.flush <- done:
+	case <-ctx.Done():
+		return
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+	}
+}
+
+// Run writes queued records until ctx ends, then writes what is left.
+func (r *Recorder) Run(ctx context.Context) {
+	var batch []Result
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	write := func() {
+		if len(batch) == 0 {
+			return
+		}
+		if err := r.write(context.WithoutCancel(ctx), batch); err != nil {
+			r.opts.Logger.Error("write scan log", "scans", len(batch), "err", err)
+		}
+		batch = batch[:0]
+	}
+	drain := func() {
+		for {
+			select {
+			case res := <-r.queue:
+				batch = append(batch, res)
+			default:
+				return
+			}
+		}
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			drain()
+			write()
+			return
+		case res := <-r.queue:
+			batch = append(batch, res)
+			if len(batch) >= 512 {
+				write()
+			}
+		case <-tick.C:
+			write()
+		case done := <-r.flush:
+			drain()
+			write()
+			close(done)
+		}
+	}
+}
+
+func (r *Recorder) write(ctx context.Context, batch []Result) error {
+	return r.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		packs := map[string]scanRecord{}
+		for _, res := range batch {
+			s := res.scan
+			scanner := ""
+			if s.scanner.Participant != ([20]byte{}) {
+				scanner = s.scanner.Participant.Hex()
+			}
+			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), newID(), s.at.Unix(), string(s.verdict), s.gtin, s.lot, s.serial, s.batchID, s.packID, scanner, s.scanner.Client, s.block); err != nil {
+				return fmt.Errorf("insert scan: %w", err)
+			}
+			if res.Alert != nil {
+				if err := insertAlert(ctx, tx, *res.Alert, s, scanner, res); err != nil {
+					return err
+				}
+			}
+			if s.packID != "" && s.scanner.Client != "" {
+				packs[s.packID] = s
+			}
+		}
+		for packID, s := range packs {
+			if err := r.cloneCheck(ctx, tx, packID, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func insertAlert(ctx context.Context, tx *sqlx.Tx, a Alert, s scanRecord, scanner string, res Result) error {
+	details, _ := json.Marshal(struct {
+		Verdict Verdict `json:"verdict"`
+		Block   uint64  `json:"block"`
+		Pack    *Pack   `json:"pack,omitempty"`
+	}{res.Verdict, res.Block, res.Pack})
+	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO svc_alerts (alert_id, code, nmvs_code, message, state, created_at, updated_at, batch_id, pack_id, gtin, lot, serial, scanner, details)
+		VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		a.ID, a.Code, a.NMVSCode, a.Message, s.at.Unix(), s.at.Unix(), s.batchID, s.packID, s.gtin, s.lot, s.serial, scanner, string(details))
+	if err != nil {
+		return fmt.Errorf("insert alert %s: %w", a.Code, err)
+	}
+	return nil
+}
+
+// cloneCheck raises one possible-clone alert for a pack scanned from too many distinct clients
+// within the window, unless one is already open for it.
+func (r *Recorder) cloneCheck(ctx context.Context, tx *sqlx.Tx, packID string, s scanRecord) error {
+	var clients int
+	if err := tx.GetContext(ctx, &clients, tx.Rebind(`SELECT COUNT(DISTINCT client) FROM svc_scans WHERE pack_id = ? AND scanned_at >= ? AND client <> ''`),
+		packID, s.at.Add(-r.opts.CloneWindow).Unix()); err != nil {
+		return fmt.Errorf("count clients of %s: %w", packID, err)
+	}
+	if clients < r.opts.CloneClients {
+		return nil
+	}
+	var open int
+	if err := tx.GetContext(ctx, &open, tx.Rebind(`SELECT COUNT(*) FROM svc_alerts WHERE pack_id = ? AND code = ? AND state <> 'closed'`), packID, AlertPossibleClone); err != nil {
+		return fmt.Errorf("read clone alerts of %s: %w", packID, err)
+	}
+	if open > 0 {
+		return nil
+	}
+	a := Alert{ID: newID(), Code: AlertPossibleClone, Message: fmt.Sprintf("Scanned from %d different clients within %s.", clients, r.opts.CloneWindow)}
+	return insertAlert(ctx, tx, a, s, "", Result{Verdict: s.verdict, Block: s.block})
+}
