@@ -96,4 +96,3 @@ func TestConfirmations(t *testing.T) {
 		}
 	})
 }
-
