@@ -271,7 +271,14 @@ func (c *Chain) RegisterProduct(t TB, m *Account, gtin uint64) {
 // must own), expiring a year after the head block.
 func (c *Chain) RegisterBatch(t TB, m *Account, gtin uint64, lot string, n int) *Batch {
 	t.Helper()
-	b := NewBatch(t, gtin, lot, n, c.Now(t).AddDate(1, 0, 0))
+	return c.RegisterBatchExpiring(t, m, gtin, lot, n, c.Now(t).AddDate(1, 0, 0))
+}
+
+// RegisterBatchExpiring is RegisterBatch with a given expiry date (tests with golden output
+// need one that does not move with the clock).
+func (c *Chain) RegisterBatchExpiring(t TB, m *Account, gtin uint64, lot string, n int, expiry time.Time) *Batch {
+	t.Helper()
+	b := NewBatch(t, gtin, lot, n, expiry)
 	ctx := context.Background()
 	if _, _, err := c.Client.RegisterBatch(ctx, m.Opts, chain.BatchSpec{
 		GTIN: gtin, Lot: lot, Expiry: b.Expiry, Quantity: uint32(n), PacksRoot: b.Tree.Root(),
