@@ -250,11 +250,15 @@ func (t *transactor) wait(ctx context.Context, hash common.Hash) (*types.Receipt
 	for {
 		rcpt, err := t.backend.TransactionReceipt(ctx, hash)
 		if err == nil {
-			return rcpt, nil
+			// geth can serve a receipt a moment before its block is the head; the caller's next
+			// call (a gas estimate on the head state) must see the transaction's effects.
+			if head, err := t.backend.BlockNumber(ctx); err == nil && head >= rcpt.BlockNumber.Uint64() {
+				return rcpt, nil
+			}
 		}
 		// geth answers "transaction indexing is in progress" instead of not-found for a while
 		// after it starts: that is a receipt not there yet, not a failure.
-		if !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "transaction indexing is in progress") {
+		if err != nil && !errors.Is(err, ethereum.NotFound) && !strings.Contains(err.Error(), "transaction indexing is in progress") {
 			return nil, err
 		}
 		select {

@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// leaderLockKey is the PostgreSQL advisory lock that makes one indexer the writer ("pharmtrc").
-const leaderLockKey int64 = 0x7068_6172_6d74_7263
+// leaderLockKey is the class of the PostgreSQL advisory lock that makes one indexer the writer;
+// the schema's hash is the lock's second key.
+const leaderLockKey int32 = 0x7068_6172 // "phar"
 
 // Lead runs fn while this process is the one indexer writing to db. On PostgreSQL several
 // processes may call Lead against one database: exactly one holds a session advisory lock and
@@ -32,7 +33,8 @@ func (d *DB) Lead(ctx context.Context, log *slog.Logger, standby time.Duration, 
 			return fmt.Errorf("lead: connect: %w", err)
 		}
 		var got bool
-		if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1)`, leaderLockKey).Scan(&got); err != nil {
+		// One lock per schema: separate mirrors in one database do not block each other.
+		if err := conn.QueryRowContext(ctx, `SELECT pg_try_advisory_lock($1, hashtext(current_schema()))`, leaderLockKey).Scan(&got); err != nil {
 			conn.Close()
 			return fmt.Errorf("lead: try advisory lock: %w", err)
 		}
@@ -71,13 +73,10 @@ func (d *DB) Lead(ctx context.Context, log *slog.Logger, standby time.Duration, 
 		lost := lctx.Err() != nil && ctx.Err() == nil
 		cancel()
 		// Unlock before the connection goes back to the pool, where the session would keep it.
-		_, _ = conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, leaderLockKey)
+		_, _ = conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1, hashtext(current_schema()))`, leaderLockKey)
 		conn.Close()
-		if err != nil && !lost {
-			return err
-		}
-		if ctx.Err() != nil {
-			return nil
+		if !lost || ctx.Err() != nil {
+			return err // fn finished (or failed) on its own, or the caller stopped
 		}
 		waiting = false // lost the lock's connection: try to take it again
 	}

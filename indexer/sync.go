@@ -384,7 +384,11 @@ func (ix *Indexer) rewind(ctx context.Context, deepOnce *bool) error {
 			// Confirm with a second read before giving up: the node may have been mid-reorg.
 			*deepOnce = true
 			ix.log.WarnContext(ctx, "no stored block is canonical; re-reading the chain before stopping")
-			time.Sleep(ix.opts.PollInterval)
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(ix.opts.PollInterval):
+			}
 			return nil
 		}
 		oldest := uint64(0)

@@ -18,6 +18,9 @@ Usage:
   pharmatrace <command> [flags]
 
 Commands:
+  index      mirror the contracts' events into SQLite or PostgreSQL, then follow the chain
+  audit      compare the SQL mirror with the contracts' views; exit 1 on any difference
+  gs1        parse a scanned code, or build a GS1 Digital Link
   ids        compute a batch id and pack ids as the contracts do
   version    print the version and the pinned go-ethereum
   help       show this help
@@ -45,6 +48,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runVersion(stdout)
 	case "ids":
 		return runIDs(ctx, args[1:], stdout, stderr)
+	case "gs1":
+		return runGS1(ctx, args[1:], stdout, stderr)
+	case "index":
+		return runIndex(ctx, args[1:], stdout, stderr)
+	case "audit":
+		return runAudit(ctx, args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "pharmatrace: unknown command %q\n\n%s", args[0], usage)
 		return 2
