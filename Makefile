@@ -3,7 +3,7 @@ GO      ?= go
 NPM     ?= npm
 PKGS    ?= ./...
 
-.PHONY: all build test test-race bench gas lint vet contracts bindings check-generated deps clean help
+.PHONY: all build test test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels
 
 all: build
 
@@ -49,3 +49,9 @@ check-generated: contracts/node_modules ## fail if artifacts or bindings differ 
 
 clean: ## remove build outputs
 	rm -rf bin
+
+bench-indexer: ## backfill >= 200 000 events from a local geth into SQLite and PostgreSQL vs bare eth_getLogs
+	$(GO) run ./scripts/benchindexer
+
+bench-labels: ## a 10 000-label PDF label sheet, once: time (goal < 10 s) and size
+	$(GO) test -run '^$$' -bench '^BenchmarkSheet10000$$' -benchtime 1x ./labels

@@ -3,46 +3,29 @@ package verify_test
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/base64"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/gs1"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/labels"
 	"github.com/pharmatrace/pharmatrace/verify"
 )
 
-// sign and recover: EIP-191 personal signatures over gs1.Canonical, base64url.
+// sign is the manufacturer's signature of a code, as labels issues it.
 func sign(t *testing.T, key *ecdsa.PrivateKey, c gs1.Code) string {
 	t.Helper()
-	sig, err := crypto.Sign(accounts.TextHash([]byte(gs1.Canonical(c))), key)
+	signed, err := labels.SignCode(context.Background(), labels.KeySigner{Key: key}, c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig[64] += 27
-	return base64.RawURLEncoding.EncodeToString(sig)
-}
-
-func recoverSigner(c gs1.Code) (common.Address, error) {
-	sig, err := base64.RawURLEncoding.DecodeString(c.Sig)
-	if err != nil || len(sig) != 65 {
-		return common.Address{}, errors.New("malformed signature")
-	}
-	sig[64] -= 27
-	pub, err := crypto.SigToPub(accounts.TextHash([]byte(gs1.Canonical(c))), sig)
-	if err != nil {
-		return common.Address{}, err
-	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return signed.Sig
 }
 
 type env struct {
@@ -71,7 +54,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	e.now = e.Now(t)
-	e.v, err = verify.New(indexer.NewStore(e.db), verify.Options{Recover: recoverSigner, Now: func() time.Time { return e.now }})
+	e.v, err = verify.New(indexer.NewStore(e.db), verify.Options{Recover: labels.RecoverSigner, Now: func() time.Time { return e.now }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,9 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,32 +18,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts"
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
-
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/gs1"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/labels"
 	"github.com/pharmatrace/pharmatrace/verify"
 	"github.com/pharmatrace/pharmatrace/web"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-func recoverSigner(c gs1.Code) (common.Address, error) {
-	sig, err := base64.RawURLEncoding.DecodeString(c.Sig)
-	if err != nil || len(sig) != 65 {
-		return common.Address{}, errors.New("malformed signature")
-	}
-	sig[64] -= 27
-	pub, err := crypto.SigToPub(accounts.TextHash([]byte(gs1.Canonical(c))), sig)
-	if err != nil {
-		return common.Address{}, err
-	}
-	return crypto.PubkeyToAddress(*pub), nil
-}
 
 func signedLink(t *testing.T, key *ecdsa.PrivateKey, b *chaintest.Batch, i int) string {
 	t.Helper()
@@ -53,13 +35,10 @@ func signedLink(t *testing.T, key *ecdsa.PrivateKey, b *chaintest.Batch, i int) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := gs1.Code{GTIN: g, Lot: b.Lot, Serial: b.Serials[i], Expiry: chain.DayTime(chain.ExpiryDay(b.Expiry))}
-	sig, err := crypto.Sign(accounts.TextHash([]byte(gs1.Canonical(c))), key)
+	c, err := labels.SignCode(context.Background(), labels.KeySigner{Key: key}, gs1.Code{GTIN: g, Lot: b.Lot, Serial: b.Serials[i], Expiry: chain.DayTime(chain.ExpiryDay(b.Expiry))})
 	if err != nil {
 		t.Fatal(err)
 	}
-	sig[64] += 27
-	c.Sig = base64.RawURLEncoding.EncodeToString(sig)
 	return gs1.FormatDigitalLink("https://verify.example", c)
 }
 
@@ -94,7 +73,7 @@ func newFixture(t *testing.T, opts web.Options) *fixture {
 	if err := ix.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	v, err := verify.New(indexer.NewStore(db), verify.Options{Recover: recoverSigner})
+	v, err := verify.New(indexer.NewStore(db), verify.Options{Recover: labels.RecoverSigner})
 	if err != nil {
 		t.Fatal(err)
 	}

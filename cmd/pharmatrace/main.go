@@ -21,6 +21,7 @@ Commands:
   index      mirror the contracts' events into SQLite or PostgreSQL, then follow the chain
   audit      compare the SQL mirror with the contracts' views; exit 1 on any difference
   gs1        parse a scanned code, or build a GS1 Digital Link
+  verify     verify a pack code against the mirror (or offline: format and signature)
   ids        compute a batch id and pack ids as the contracts do
   version    print the version and the pinned go-ethereum
   help       show this help
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runIDs(ctx, args[1:], stdout, stderr)
 	case "gs1":
 		return runGS1(ctx, args[1:], stdout, stderr)
+	case "verify":
+		return runVerify(ctx, args[1:], stdout, stderr)
 	case "index":
 		return runIndex(ctx, args[1:], stdout, stderr)
 	case "audit":
