@@ -248,3 +248,19 @@ func mustHeader(t *testing.T, c *chaintest.Chain, n uint64) *types.Header {
 	}
 	return h
 }
+
+// TestBackfillPrefetch: with a small window and small ranges the backfill fetches each range
+// while the previous one commits; the mirror must be the same.
+func TestBackfillPrefetch(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *indexer.DB) {
+		c := chaintest.New(t)
+		var b *chaintest.Batch
+		for _, s := range lifeSteps(c, &b) {
+			s.do(t)
+		}
+		c.Mine(t, 10)
+		ix := newIndexer(t, db, c, indexer.Options{Window: 3, MaxRange: 4})
+		syncOnce(t, ix)
+		audit(t, db, c)
+	})
+}

@@ -166,6 +166,7 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 		events   uint64
 		rng      = min(uint64(1000), ix.opts.MaxRange)
 		deepOnce bool
+		ahead    chan prefetch // the next range's logs, fetched while this one commits
 	)
 	for {
 		if err := ctx.Err(); err != nil {
@@ -198,7 +199,27 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 			return nil
 		}
 		to := min(target, from+rng-1)
-		n, err := ix.step(ctx, from, to, target, cur, ok)
+		var (
+			logs    []types.Log
+			fetched bool
+		)
+		if ahead != nil {
+			if f := <-ahead; f.from == from && f.to == to && f.err == nil {
+				logs, fetched = f.logs, true
+			}
+			ahead = nil
+		}
+		// Deep in the backfill, far below the reorg window, fetch the next range while this one
+		// commits: the node's eth_getLogs and our SQL then run side by side.
+		nextFrom, nextRng := to+1, min(rng*2, ix.opts.MaxRange)
+		if nextTo := min(target, nextFrom+nextRng-1); nextFrom <= target && nextTo+ix.opts.Window < target {
+			ahead = make(chan prefetch, 1)
+			go func(ch chan<- prefetch, f, t uint64) {
+				l, err := ix.getLogs(ctx, f, t)
+				ch <- prefetch{from: f, to: t, logs: l, err: err}
+			}(ahead, nextFrom, nextTo)
+		}
+		n, err := ix.step(ctx, from, to, target, cur, ok, logs, fetched)
 		if err != nil {
 			if shrunk, hint := rangeError(err); shrunk {
 				switch {
@@ -240,13 +261,31 @@ func (ix *Indexer) canonical(ctx context.Context, number uint64, hash string) (b
 	return h.Hash().Hex() == hash, nil
 }
 
-// step indexes blocks [from, to] in one transaction and returns the events it stored.
-func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor, haveCursor bool) (uint64, error) {
+// prefetch is a range's logs fetched ahead of its step.
+type prefetch struct {
+	from, to uint64
+	logs     []types.Log
+	err      error
+}
+
+func (ix *Indexer) getLogs(ctx context.Context, from, to uint64) ([]types.Log, error) {
 	q := ix.query
 	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
 	logs, err := ix.node.FilterLogs(ctx, q)
 	if err != nil {
-		return 0, fmt.Errorf("eth_getLogs %d-%d: %w", from, to, err)
+		return nil, fmt.Errorf("eth_getLogs %d-%d: %w", from, to, err)
+	}
+	return logs, nil
+}
+
+// step indexes blocks [from, to] in one transaction and returns the events it stored. When
+// fetched is true, logs are the range's logs fetched ahead.
+func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor, haveCursor bool, logs []types.Log, fetched bool) (uint64, error) {
+	var err error
+	if !fetched {
+		if logs, err = ix.getLogs(ctx, from, to); err != nil {
+			return 0, err
+		}
 	}
 	// Headers: the range's ends always (continuity and the new cursor); near the head every
 	// block, so the reorg window is complete and every log is checked against its block.
