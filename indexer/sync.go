@@ -209,42 +209,56 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 			}
 			ahead = nil
 		}
+		if !fetched {
+			if logs, err = ix.getLogs(ctx, from, to); err != nil {
+				if shrunk, hint := rangeError(err); shrunk {
+					switch {
+					case hint > 0 && hint < to-from+1:
+						rng = hint
+					case rng > 1:
+						rng /= 2
+					default:
+						return err
+					}
+					ix.log.DebugContext(ctx, "eth_getLogs range refused, narrowing", "from", from, "blocks", rng, "err", err)
+					continue
+				}
+				return err
+			}
+		}
+		// Grow the range, but aim at about targetLogs logs per call: dense ranges would
+		// otherwise return hundreds of thousands of logs in one response, and only a stream of
+		// moderate ranges lets fetching and committing overlap.
+		next := min(rng*2, ix.opts.MaxRange)
+		if len(logs) > 0 {
+			next = min(next, max(1, (to-from+1)*targetLogs/uint64(len(logs))))
+		}
 		// Deep in the backfill, far below the reorg window, fetch the next range while this one
 		// commits: the node's eth_getLogs and our SQL then run side by side.
-		nextFrom, nextRng := to+1, min(rng*2, ix.opts.MaxRange)
-		if nextTo := min(target, nextFrom+nextRng-1); nextFrom <= target && nextTo+ix.opts.Window < target {
+		if nextFrom, nextTo := to+1, min(target, to+next); nextFrom <= target && nextTo+ix.opts.Window < target {
 			ahead = make(chan prefetch, 1)
 			go func(ch chan<- prefetch, f, t uint64) {
 				l, err := ix.getLogs(ctx, f, t)
 				ch <- prefetch{from: f, to: t, logs: l, err: err}
 			}(ahead, nextFrom, nextTo)
 		}
-		n, err := ix.step(ctx, from, to, target, cur, ok, logs, fetched)
+		n, err := ix.step(ctx, from, to, target, cur, ok, logs)
 		if err != nil {
-			if shrunk, hint := rangeError(err); shrunk {
-				switch {
-				case hint > 0 && hint < to-from+1:
-					rng = hint
-				case rng > 1:
-					rng /= 2
-				default:
-					return err
-				}
-				ix.log.DebugContext(ctx, "eth_getLogs range refused, narrowing", "from", from, "blocks", rng, "err", err)
-				continue
-			}
 			if errors.Is(err, errRetry) {
 				continue
 			}
 			return err
 		}
 		events += n
-		rng = min(rng*2, ix.opts.MaxRange)
+		rng = next
 		if ix.opts.Progress != nil {
 			ix.opts.Progress(Progress{Cursor: to, Target: target, Events: events, Elapsed: time.Since(start)})
 		}
 	}
 }
+
+// targetLogs is how many logs one eth_getLogs call should return, roughly.
+const targetLogs = 5000
 
 // errRetry means the chain moved under a step (a reorg between calls); the step is redone.
 var errRetry = errors.New("chain changed during the step")
@@ -278,15 +292,9 @@ func (ix *Indexer) getLogs(ctx context.Context, from, to uint64) ([]types.Log, e
 	return logs, nil
 }
 
-// step indexes blocks [from, to] in one transaction and returns the events it stored. When
-// fetched is true, logs are the range's logs fetched ahead.
-func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor, haveCursor bool, logs []types.Log, fetched bool) (uint64, error) {
-	var err error
-	if !fetched {
-		if logs, err = ix.getLogs(ctx, from, to); err != nil {
-			return 0, err
-		}
-	}
+// step indexes blocks [from, to], whose logs were fetched, in one transaction and returns the
+// events it stored.
+func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor, haveCursor bool, logs []types.Log) (uint64, error) {
 	// Headers: the range's ends always (continuity and the new cursor); near the head every
 	// block, so the reorg window is complete and every log is checked against its block.
 	headers := map[uint64]*types.Header{}
