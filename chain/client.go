@@ -154,13 +154,9 @@ func newTransactor(ctx context.Context, backend Backend, poll, mineTimeout time.
 	if err != nil {
 		return nil, fmt.Errorf("read chain id: %w", err)
 	}
-	regABI, err := registry.RegistryMetaData.ParseABI()
+	regABI, ledABI, err := ContractABIs()
 	if err != nil {
-		return nil, fmt.Errorf("parse registry ABI: %w", err)
-	}
-	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
-	if err != nil {
-		return nil, fmt.Errorf("parse ledger ABI: %w", err)
+		return nil, err
 	}
 	return &transactor{
 		backend:     backend,

@@ -7,18 +7,13 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pharmatrace/pharmatrace/bindings/ledger"
-	"github.com/pharmatrace/pharmatrace/bindings/registry"
 )
 
 // Every custom error in either ABI must map to its own sentinel, so a new Solidity error cannot
 // reach callers as an anonymous revert.
 func TestEveryABIErrorHasASentinel(t *testing.T) {
 	seen := map[error]string{}
-	regABI, err := registry.RegistryMetaData.ParseABI()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
+	regABI, ledABI, err := ContractABIs()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -192,11 +192,7 @@ func TestEventsAloneRebuildTheState(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	regABI, err := registry.RegistryMetaData.ParseABI()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
+	regABI, ledABI, err := chain.ContractABIs()
 	if err != nil {
 		t.Fatal(err)
 	}

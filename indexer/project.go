@@ -39,11 +39,7 @@ type projector struct {
 
 func newProjector(addrs chain.Addresses) (*projector, error) {
 	p := &projector{addrs: addrs, registry: registry.NewRegistry(), ledger: ledger.NewBatchLedger(), topics: map[common.Hash]string{}}
-	regABI, err := registry.RegistryMetaData.ParseABI()
-	if err != nil {
-		return nil, err
-	}
-	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
+	regABI, ledABI, err := chain.ContractABIs()
 	if err != nil {
 		return nil, err
 	}

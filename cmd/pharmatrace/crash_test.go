@@ -27,8 +27,6 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/jmoiron/sqlx"
 
-	"github.com/pharmatrace/pharmatrace/bindings/ledger"
-	"github.com/pharmatrace/pharmatrace/bindings/registry"
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
@@ -282,11 +280,7 @@ func checkEvents(t *testing.T, db *indexer.DB, node *gethtest.Node, w *crashWrit
 func mirroredEvents(t *testing.T) map[common.Hash]bool {
 	t.Helper()
 	out := map[common.Hash]bool{}
-	regABI, err := registry.RegistryMetaData.ParseABI()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ledABI, err := ledger.BatchLedgerMetaData.ParseABI()
+	regABI, ledABI, err := chain.ContractABIs()
 	if err != nil {
 		t.Fatal(err)
 	}
