@@ -167,5 +167,5 @@ func firstLine(s string) string {
 	return s
 }
 
-// isNoRows reports whether err is sql.ErrNoRows.
-func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+// IsNoRows reports whether err is sql.ErrNoRows.
+func IsNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

@@ -267,7 +267,7 @@ func (p *projector) apply(ctx context.Context, w *writer, l *types.Log, blockTim
 			At    uint64 `db:"decommissioned_at"`
 			Block uint64 `db:"decommissioned_block"`
 		}
-		if err := w.tx.GetContext(ctx, &prev, w.tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !isNoRows(err) {
+		if err := w.tx.GetContext(ctx, &prev, w.tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !IsNoRows(err) {
 			return false, fmt.Errorf("read pack %s: %w", a.PackID, err)
 		}
 		a.PrevTime, a.PrevBlock = prev.At, prev.Block

@@ -277,7 +277,7 @@ func notFound(err error, format string, args ...any) error {
 	switch {
 	case err == nil:
 		return nil
-	case isNoRows(err):
+	case IsNoRows(err):
 		return fmt.Errorf(format+": %w", append(args, ErrNotFound)...)
 	default:
 		return fmt.Errorf("read "+format+": %w", append(args, err)...)

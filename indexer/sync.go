@@ -130,7 +130,7 @@ func (ix *Indexer) Cursor(ctx context.Context) (c Cursor, ok bool, err error) {
 func readCursor(ctx context.Context, q sqlx.QueryerContext) (Cursor, bool, error) {
 	var c Cursor
 	err := sqlx.GetContext(ctx, q, &c, `SELECT number, hash, head FROM sync_cursor WHERE id = 1`)
-	if isNoRows(err) {
+	if IsNoRows(err) {
 		return Cursor{}, false, nil
 	}
 	if err != nil {

@@ -3,6 +3,7 @@ package verify_test
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -240,5 +241,47 @@ func TestScanLogAndCloneAlert(t *testing.T) {
 	}
 	if len(alerts) != 2 || alerts[0].Code != verify.AlertBadSignature || alerts[1].Code != verify.AlertPossibleClone || alerts[0].State != "open" {
 		t.Errorf("alerts = %+v, want one bad signature and one possible clone, open", alerts)
+	}
+}
+
+// TestAlertStates: open → investigating → closed; closed is final; unknown ids are refused.
+func TestAlertStates(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	b := e.RegisterBatch(t, e.Manufacturer, e.gtin, "A-1", 2)
+	e.sync(t)
+	e.check(t, e.code(t, b, 0, e.Manufacturer2.Key), verify.Scanner{Client: "x"}, verify.Counterfeit, verify.AlertBadSignature)
+	e.check(t, e.code(t, b, 1, e.Manufacturer2.Key), verify.Scanner{Client: "y"}, verify.Counterfeit, verify.AlertBadSignature)
+	e.rec.Flush(ctx)
+	open, err := verify.ListAlerts(ctx, e.db, verify.AlertOpen, 0)
+	if err != nil || len(open) != 2 {
+		t.Fatalf("open alerts = %d, %v; want 2", len(open), err)
+	}
+	a, other := open[0].ID, open[1].ID
+	now := time.Now()
+	steps := []struct {
+		id, to string
+		want   error
+	}{
+		{a, verify.AlertInvestigating, nil},
+		{a, verify.AlertOpen, verify.ErrAlertTransition},
+		{a, verify.AlertClosed, nil},
+		{a, verify.AlertInvestigating, verify.ErrAlertTransition},
+		{other, "resolved", verify.ErrAlertTransition},
+		{other, verify.AlertClosed, nil},
+		{"nope", verify.AlertClosed, verify.ErrAlertNotFound},
+	}
+	for _, s := range steps {
+		if err := verify.SetAlertState(ctx, e.db, s.id, s.to, now); !errors.Is(err, s.want) {
+			t.Errorf("alert %s to %s: got %v, want %v", s.id, s.to, err, s.want)
+		}
+	}
+	closed, err := verify.ListAlerts(ctx, e.db, verify.AlertClosed, 0)
+	if err != nil || len(closed) != 2 {
+		t.Errorf("closed alerts = %d, %v; want 2", len(closed), err)
+	}
+	all, err := verify.ListAlerts(ctx, e.db, "", 0)
+	if err != nil || len(all) != 2 {
+		t.Errorf("all alerts = %d, %v; want 2", len(all), err)
 	}
 }
