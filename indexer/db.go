@@ -36,7 +36,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	var (
 		db  *sqlx.DB
 		err error
-		pg  = strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+		pg  = IsPostgres(dsn)
 	)
 	if pg {
 		db, err = sqlx.Open("pgx", dsn)
@@ -61,6 +61,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL database (anything else is a SQLite file).
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
 // sqliteDSN adds the pragmas the mirror wants: WAL (readers never block the writer), a busy

@@ -256,13 +256,9 @@ func (s settings) dial(ctx context.Context) (*ethclient.Client, error) {
 	return ec, nil
 }
 
-func isPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
-}
-
 // redactDSN hides a PostgreSQL password, for logs and messages.
 func redactDSN(dsn string) string {
-	if !isPostgres(dsn) {
+	if !indexer.IsPostgres(dsn) {
 		return dsn
 	}
 	u, err := url.Parse(dsn)
@@ -275,7 +271,7 @@ func redactDSN(dsn string) string {
 // openDB opens the mirror. With create, a SQLite file's directory is made if missing; without,
 // a SQLite file must already exist (a reader has nothing to read in a fresh one).
 func (s settings) openDB(ctx context.Context, create bool) (*indexer.DB, error) {
-	if !isPostgres(s.DB) && !strings.HasPrefix(s.DB, "file:") {
+	if !indexer.IsPostgres(s.DB) && !strings.HasPrefix(s.DB, "file:") {
 		if create {
 			if err := os.MkdirAll(filepath.Dir(s.DB), 0o755); err != nil {
 				return nil, fmt.Errorf("create database directory: %w", err)

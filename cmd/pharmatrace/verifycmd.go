@@ -22,7 +22,7 @@ import (
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", envOr("PHARMATRACE_DB", "./data/pharmatrace.db"), "the SQL mirror: a SQLite file or postgres://… (env PHARMATRACE_DB)")
+	db := fs.String("db", "./data/pharmatrace.db", "the SQL mirror: a SQLite file or postgres://… (env PHARMATRACE_DB)")
 	offline := fs.Bool("offline", false, "check only the format and the signature, without the mirror")
 	manufacturer := fs.String("manufacturer", "", "with --offline: the address the signature must come from")
 	fs.Usage = func() {
@@ -62,10 +62,14 @@ Flags:
 		fs.Usage()
 		return 2
 	}
+	if err := applyEnv(fs, os.Getenv); err != nil {
+		fmt.Fprintln(stderr, "pharmatrace verify:", err)
+		return 2
+	}
 	if *offline {
 		return verifyOffline(code, *manufacturer, stdout, stderr)
 	}
-	d, err := indexer.Open(ctx, *db)
+	d, err := settings{DB: *db}.openDB(ctx, false)
 	if err != nil {
 		fmt.Fprintln(stderr, "pharmatrace verify:", err)
 		return 2
@@ -129,12 +133,4 @@ func printVerdict(w io.Writer, v any, ok bool) int {
 		return 0
 	}
 	return 1
-}
-
-// envOr returns the environment variable, or def when it is unset or empty.
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }

@@ -53,3 +53,18 @@ func TestVerifyOffline(t *testing.T) {
 		t.Errorf("offline without --manufacturer: %d %s", status, errOut.String())
 	}
 }
+
+// A mirror that does not exist is an error, not an empty database that answers "unknown".
+func TestVerifyMissingMirror(t *testing.T) {
+	missing := t.TempDir() + "/nope.db"
+	var out, errOut bytes.Buffer
+	status := runVerify(context.Background(), []string{"--db", missing, "(01)09506000134352(10)A(21)B"}, &out, &errOut)
+	if status != 2 || !strings.Contains(errOut.String(), "no mirror database") {
+		t.Errorf("status %d, stderr %q; want 2 and a missing-mirror message", status, errOut.String())
+	}
+	t.Setenv("PHARMATRACE_DB", missing)
+	errOut.Reset()
+	if status := runVerify(context.Background(), []string{"(01)09506000134352(10)A(21)B"}, &out, &errOut); status != 2 || !strings.Contains(errOut.String(), missing) {
+		t.Errorf("PHARMATRACE_DB not used: status %d, stderr %q", status, errOut.String())
+	}
+}
