@@ -344,28 +344,26 @@ var shipmentStatus = map[string]string{
 }
 
 func (p *projector) shipment(ctx context.Context, w *writer, name string, a shipmentArgs, block, at uint64, txHash string) error {
-	exec := func(q string, args ...any) error {
-		_, err := w.exec(ctx, q, args...)
-		return err
-	}
-	switch name {
-	case "Shipped":
-		if err := exec(`INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at)
+	if name == "Shipped" {
+		if _, err := w.exec(ctx, `INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`, a.ShipmentID, a.BatchID, a.From, a.To, a.Quantity, shipmentStatus[name], block, at, txHash); err != nil {
 			return err
 		}
 		return addHolding(ctx, w, a.BatchID, a.From, -int64(a.Quantity))
-	case "ShipmentReceived":
-		if err := exec(`UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
-			return err
-		}
-		return addHolding(ctx, w, a.BatchID, a.To, int64(a.Quantity))
-	default: // rejected or cancelled: the units go back to the sender
-		if err := exec(`UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
-			return err
-		}
-		return addHolding(ctx, w, a.BatchID, a.From, int64(a.Quantity))
 	}
+	if _, err := w.exec(ctx, `UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
+		return err
+	}
+	return addHolding(ctx, w, a.BatchID, closedTo(name, a), int64(a.Quantity))
+}
+
+// closedTo is who gets a closed shipment's units: the receiver when received, else (rejected or
+// cancelled) the sender.
+func closedTo(name string, a shipmentArgs) string {
+	if name == "ShipmentReceived" {
+		return a.To
+	}
+	return a.From
 }
 
 // publish inserts a chunk of pack ids and, when the list is complete, checks the root.
@@ -530,25 +528,14 @@ func (p *projector) undo(ctx context.Context, w *writer, ev event) error {
 }
 
 func undoShipment(ctx context.Context, w *writer, name string, a shipmentArgs) error {
-	exec := func(q string, args ...any) error {
-		_, err := w.exec(ctx, q, args...)
-		return err
-	}
-	switch name {
-	case "Shipped":
-		if err := exec(`DELETE FROM shipments WHERE shipment_id = ?`, a.ShipmentID); err != nil {
+	if name == "Shipped" {
+		if _, err := w.exec(ctx, `DELETE FROM shipments WHERE shipment_id = ?`, a.ShipmentID); err != nil {
 			return err
 		}
 		return addHolding(ctx, w, a.BatchID, a.From, int64(a.Quantity))
-	case "ShipmentReceived":
-		if err := exec(`UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
-			return err
-		}
-		return addHolding(ctx, w, a.BatchID, a.To, -int64(a.Quantity))
-	default:
-		if err := exec(`UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
-			return err
-		}
-		return addHolding(ctx, w, a.BatchID, a.From, -int64(a.Quantity))
 	}
+	if _, err := w.exec(ctx, `UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
+		return err
+	}
+	return addHolding(ctx, w, a.BatchID, closedTo(name, a), -int64(a.Quantity))
 }
