@@ -1,9 +1,5 @@
 package web
 
-import "crypto/rand"
-
-var randReader = rand.Reader
-
 // verdictPage is the plain verdict page of the Digital Link resolver; the pages issue makes it
 // beautiful. Colour is never the only signal: the verdict is in words and an icon too.
 const verdictPage = `<!doctype html>

@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -264,7 +265,8 @@ func wantsJSON(r *http.Request) bool {
 	return strings.Contains(accept, "application/json") && !strings.Contains(accept, "text/html")
 }
 
-func (s *Server) batchID(w http.ResponseWriter, r *http.Request, param string) (common.Hash, bool) {
+// hexID reads a 32-byte 0x-hex path parameter (a batch or pack id), answering 400 otherwise.
+func (s *Server) hexID(w http.ResponseWriter, r *http.Request, param string) (common.Hash, bool) {
 	v := chi.URLParam(r, param)
 	if len(v) != 66 || !strings.HasPrefix(v, "0x") {
 		s.fail(w, r, &Error{Code: EInvalid, Field: param, Message: "Expected a 32-byte hex id starting with 0x."})
@@ -285,7 +287,7 @@ type batchView struct {
 }
 
 func (s *Server) batch(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.batchID(w, r, "batchID")
+	id, ok := s.hexID(w, r, "batchID")
 	if !ok {
 		return
 	}
@@ -330,7 +332,7 @@ func (s *Server) answerBatch(w http.ResponseWriter, r *http.Request, b indexer.B
 }
 
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.batchID(w, r, "batchID")
+	id, ok := s.hexID(w, r, "batchID")
 	if !ok {
 		return
 	}
@@ -356,11 +358,11 @@ func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pack(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.batchID(w, r, "batchID")
+	id, ok := s.hexID(w, r, "batchID")
 	if !ok {
 		return
 	}
-	packID, ok := s.batchID(w, r, "packID")
+	packID, ok := s.hexID(w, r, "packID")
 	if !ok {
 		return
 	}
@@ -423,7 +425,7 @@ func (l *limiter) allow(key string) bool {
 
 func randomSalt() string {
 	var b [16]byte
-	_, _ = io.ReadFull(randReader, b[:])
+	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
 
