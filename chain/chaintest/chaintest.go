@@ -174,10 +174,23 @@ func (c *Chain) Now(t TB) time.Time {
 }
 
 // AdvanceTime mines an empty block d later than the head; later blocks follow from there.
+//
+// The simulated backend refuses to adjust time while its transaction pool reports pending
+// transactions, and the pool drops the ones a block just mined only when its asynchronous
+// reset after the new head has run; so a refusal right after a mined transaction is retried
+// for a few seconds before it counts.
 func (c *Chain) AdvanceTime(t TB, d time.Duration) {
 	t.Helper()
-	if err := c.Sim.AdjustTime(d); err != nil {
-		t.Fatalf("advance time by %s: %v", d, err)
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		err := c.Sim.AdjustTime(d)
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("advance time by %s: %v", d, err)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
