@@ -194,6 +194,9 @@ func (t *transactor) send(ctx context.Context, from *bind.TransactOpts, to *comm
 	if err != nil {
 		return nil, err
 	}
+	if fn, ok := ctx.Value(sentKey{}).(func(*types.Transaction)); ok {
+		fn(tx)
+	}
 	rcpt, err := t.wait(ctx, tx.Hash())
 	if err != nil {
 		return nil, fmt.Errorf("wait for tx %s: %w", tx.Hash(), err)
@@ -233,6 +236,15 @@ func (t *transactor) sign(ctx context.Context, from *bind.TransactOpts, to *comm
 		return nil, fmt.Errorf("send transaction from %s: %w", from.From, t.errs.wrap(err))
 	}
 	return tx, nil
+}
+
+type sentKey struct{}
+
+// OnSent returns a context under which every transaction the client sends is passed to fn as
+// soon as the node has accepted it, before it is mined: an API that answers "202 Accepted"
+// needs the hash without waiting for the receipt. fn must not block.
+func OnSent(ctx context.Context, fn func(tx *types.Transaction)) context.Context {
+	return context.WithValue(ctx, sentKey{}, fn)
 }
 
 // ErrNotMined is returned when a sent transaction has no receipt within the mine timeout; it may
