@@ -3,7 +3,7 @@ GO      ?= go
 NPM     ?= npm
 PKGS    ?= ./...
 
-.PHONY: all build test test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels
+.PHONY: all build test test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels bench-verify
 
 all: build
 
@@ -55,3 +55,6 @@ bench-indexer: ## backfill >= 200 000 events from a local geth into SQLite and P
 
 bench-labels: ## a 10 000-label PDF label sheet, once: time (goal < 10 s) and size
 	$(GO) test -run '^$$' -bench '^BenchmarkSheet10000$$' -benchtime 1x ./labels
+
+bench-verify: ## verify at 2 000 req/s (p95 < 3 ms) and saturated vs a trivial route (>= 0.25x), on a 100 000-pack SQLite mirror
+	$(GO) run ./scripts/benchverify
