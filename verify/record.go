@@ -130,8 +130,53 @@ func (r *Recorder) Run(ctx context.Context) {
 	}
 }
 
+// The recorder's statements, prepared once per written batch: with SQLite, preparing (parsing)
+// a statement costs as much as running it, and a batch runs each of them hundreds of times.
+const (
+	insertScanSQL = `INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertAlertSQL = `INSERT INTO svc_alerts (alert_id, code, nmvs_code, message, state, created_at, updated_at, batch_id, pack_id, gtin, lot, serial, scanner, details)
+		VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	countClientsSQL = `SELECT COUNT(DISTINCT client) FROM svc_scans WHERE pack_id = ? AND scanned_at >= ? AND client <> ''`
+	openClonesSQL   = `SELECT COUNT(*) FROM svc_alerts WHERE pack_id = ? AND code = ? AND state <> 'closed'`
+)
+
+// writeStmts are the statements of one batch's transaction.
+type writeStmts struct {
+	scan, alert, clients, clones *sqlx.Stmt
+}
+
+func prepareWrite(ctx context.Context, tx *sqlx.Tx) (*writeStmts, error) {
+	var (
+		w   writeStmts
+		err error
+	)
+	for _, p := range []struct {
+		stmt **sqlx.Stmt
+		sql  string
+	}{{&w.scan, insertScanSQL}, {&w.alert, insertAlertSQL}, {&w.clients, countClientsSQL}, {&w.clones, openClonesSQL}} {
+		if *p.stmt, err = tx.PreparexContext(ctx, tx.Rebind(p.sql)); err != nil {
+			return nil, fmt.Errorf("prepare scan log statement: %w", err)
+		}
+	}
+	return &w, nil
+}
+
+func (w *writeStmts) close() {
+	for _, st := range []*sqlx.Stmt{w.scan, w.alert, w.clients, w.clones} {
+		if st != nil {
+			_ = st.Close()
+		}
+	}
+}
+
 func (r *Recorder) write(ctx context.Context, batch []Result) error {
 	return r.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		st, err := prepareWrite(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
 		packs := map[string]scanRecord{}
 		for _, res := range batch {
 			s := res.scan
@@ -139,12 +184,11 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 			if s.scanner.Participant != ([20]byte{}) {
 				scanner = s.scanner.Participant.Hex()
 			}
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), newID(), s.at.Unix(), string(s.verdict), s.gtin, s.lot, s.serial, s.batchID, s.packID, scanner, s.scanner.Client, s.block); err != nil {
+			if _, err := st.scan.ExecContext(ctx, newID(), s.at.Unix(), string(s.verdict), s.gtin, s.lot, s.serial, s.batchID, s.packID, scanner, s.scanner.Client, s.block); err != nil {
 				return fmt.Errorf("insert scan: %w", err)
 			}
 			if res.Alert != nil {
-				if err := insertAlert(ctx, tx, *res.Alert, s, scanner, res); err != nil {
+				if err := st.insertAlert(ctx, *res.Alert, s, scanner, res); err != nil {
 					return err
 				}
 			}
@@ -153,7 +197,7 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 			}
 		}
 		for packID, s := range packs {
-			if err := r.cloneCheck(ctx, tx, packID, s); err != nil {
+			if err := r.cloneCheck(ctx, st, packID, s); err != nil {
 				return err
 			}
 		}
@@ -161,15 +205,13 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 	})
 }
 
-func insertAlert(ctx context.Context, tx *sqlx.Tx, a Alert, s scanRecord, scanner string, res Result) error {
+func (w *writeStmts) insertAlert(ctx context.Context, a Alert, s scanRecord, scanner string, res Result) error {
 	details, _ := json.Marshal(struct {
 		Verdict Verdict `json:"verdict"`
 		Block   uint64  `json:"block"`
 		Pack    *Pack   `json:"pack,omitempty"`
 	}{res.Verdict, res.Block, res.Pack})
-	_, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO svc_alerts (alert_id, code, nmvs_code, message, state, created_at, updated_at, batch_id, pack_id, gtin, lot, serial, scanner, details)
-		VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		a.ID, a.Code, a.NMVSCode, a.Message, s.at.Unix(), s.at.Unix(), s.batchID, s.packID, s.gtin, s.lot, s.serial, scanner, string(details))
+	_, err := w.alert.ExecContext(ctx, a.ID, a.Code, a.NMVSCode, a.Message, s.at.Unix(), s.at.Unix(), s.batchID, s.packID, s.gtin, s.lot, s.serial, scanner, string(details))
 	if err != nil {
 		return fmt.Errorf("insert alert %s: %w", a.Code, err)
 	}
@@ -178,22 +220,21 @@ func insertAlert(ctx context.Context, tx *sqlx.Tx, a Alert, s scanRecord, scanne
 
 // cloneCheck raises one possible-clone alert for a pack scanned from too many distinct clients
 // within the window, unless one is already open for it.
-func (r *Recorder) cloneCheck(ctx context.Context, tx *sqlx.Tx, packID string, s scanRecord) error {
+func (r *Recorder) cloneCheck(ctx context.Context, st *writeStmts, packID string, s scanRecord) error {
 	var clients int
-	if err := tx.GetContext(ctx, &clients, tx.Rebind(`SELECT COUNT(DISTINCT client) FROM svc_scans WHERE pack_id = ? AND scanned_at >= ? AND client <> ''`),
-		packID, s.at.Add(-r.opts.CloneWindow).Unix()); err != nil {
+	if err := st.clients.GetContext(ctx, &clients, packID, s.at.Add(-r.opts.CloneWindow).Unix()); err != nil {
 		return fmt.Errorf("count clients of %s: %w", packID, err)
 	}
 	if clients < r.opts.CloneClients {
 		return nil
 	}
 	var open int
-	if err := tx.GetContext(ctx, &open, tx.Rebind(`SELECT COUNT(*) FROM svc_alerts WHERE pack_id = ? AND code = ? AND state <> 'closed'`), packID, AlertPossibleClone); err != nil {
+	if err := st.clones.GetContext(ctx, &open, packID, AlertPossibleClone); err != nil {
 		return fmt.Errorf("read clone alerts of %s: %w", packID, err)
 	}
 	if open > 0 {
 		return nil
 	}
 	a := Alert{ID: newID(), Code: AlertPossibleClone, Message: fmt.Sprintf("Scanned from %d different clients within %s.", clients, r.opts.CloneWindow)}
-	return insertAlert(ctx, tx, a, s, "", Result{Verdict: s.verdict, Block: s.block})
+	return st.insertAlert(ctx, a, s, "", Result{Verdict: s.verdict, Block: s.block})
 }

@@ -77,9 +77,9 @@ type Result struct {
 	Batch        *Batch     `json:"batch,omitempty"`
 	Manufacturer *Party     `json:"manufacturer,omitempty"`
 	Pack         *Pack      `json:"pack,omitempty"`
-	Custody      []Hop      `json:"custody,omitempty"`
-	Signature    string     `json:"signature"` // valid, invalid or absent
-	Block        uint64     `json:"block"`     // the mirror's block the answer was read at
+	Custody      []Hop      `json:"custody,omitempty"` // shared between results: read only
+	Signature    string     `json:"signature"`         // valid, invalid or absent
+	Block        uint64     `json:"block"`             // the mirror's block the answer was read at
 	Alert        *Alert     `json:"alert,omitempty"`
 	CheckedAt    time.Time  `json:"checkedAt"`
 	scan         scanRecord // what to log
@@ -159,13 +159,22 @@ type Options struct {
 	Recover func(gs1.Code) (common.Address, error)
 	// Now is the clock (tests move it). Default time.Now.
 	Now func() time.Time
+	// CacheAge bounds how long products, batches, participants and custody paths read for one
+	// mirror cursor are reused while the cursor stays put (a reorg back to the same height
+	// changes them without moving it). Default 1s; negative: no cache, every read hits the mirror.
+	CacheAge time.Duration
 }
 
 // Verifier verifies codes against the mirror.
 type Verifier struct {
 	store *indexer.Store
 	opts  Options
+	cache *readCache // nil when disabled
 }
+
+// cacheEntries bounds the read cache: far more than the batches, products and participants a
+// mirror's hot set holds, small enough to never matter for memory.
+const cacheEntries = 100_000
 
 // New returns a Verifier reading store.
 func New(store *indexer.Store, opts Options) (*Verifier, error) {
@@ -175,7 +184,14 @@ func New(store *indexer.Store, opts Options) (*Verifier, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Verifier{store: store, opts: opts}, nil
+	if opts.CacheAge == 0 {
+		opts.CacheAge = time.Second
+	}
+	v := &Verifier{store: store, opts: opts}
+	if opts.CacheAge > 0 {
+		v.cache = newReadCache(opts.CacheAge, cacheEntries)
+	}
+	return v, nil
 }
 
 // ErrNoSerial is the problem of a code that names a batch but no pack.
@@ -192,6 +208,7 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 		return r, fmt.Errorf("verify: %w", err)
 	}
 	r.Block = lag.Cursor
+	cursor := lag.Cursor
 
 	code, err := gs1.Parse(input, now)
 	if err == nil && code.Serial == "" {
@@ -213,7 +230,9 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 	}
 	r.scan.gtin, r.scan.lot, r.scan.serial = string(code.GTIN), code.Lot, code.Serial
 
-	product, err := v.store.Product(ctx, string(code.GTIN))
+	product, err := cached(v.cache, cursor, cacheKey{kind: kindProduct, a: string(code.GTIN)}, func() (indexer.Product, error) {
+		return v.store.Product(ctx, string(code.GTIN))
+	})
 	switch {
 	case errors.Is(err, indexer.ErrNotFound):
 		return v.finish(v.alert(r, Unknown, AlertUnknownProduct, "No medicine with this GTIN is registered.")), nil
@@ -222,7 +241,9 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 	}
 	r.Product = &Product{GTIN: product.GTIN, Name: product.Name, Strength: product.Strength, Form: product.Form, PackSize: product.PackSize}
 
-	batch, err := v.store.BatchByLot(ctx, string(code.GTIN), code.Lot)
+	batch, err := cached(v.cache, cursor, cacheKey{kind: kindBatch, a: string(code.GTIN), b: code.Lot}, func() (indexer.Batch, error) {
+		return v.store.BatchByLot(ctx, string(code.GTIN), code.Lot)
+	})
 	switch {
 	case errors.Is(err, indexer.ErrNotFound):
 		return v.finish(v.alert(r, Unknown, AlertUnknownBatch, "This batch of the medicine is not registered.")), nil
@@ -231,7 +252,7 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 	}
 	r.Batch = &Batch{BatchID: batch.BatchID, Lot: batch.Lot, Expiry: batch.Expiry, Recalled: batch.Recalled, RecallReason: batch.RecallReason, RootState: batch.RootState}
 	r.scan.batchID = batch.BatchID
-	if m, err := v.party(ctx, batch.Manufacturer); err == nil {
+	if m, err := v.party(ctx, cursor, batch.Manufacturer); err == nil {
 		r.Manufacturer = &m
 	} else {
 		return r, fmt.Errorf("verify: %w", err)
@@ -268,7 +289,7 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 
 	var actor *Party
 	if pack.State == indexer.PackDecommissioned {
-		a, err := v.party(ctx, pack.Actor)
+		a, err := v.party(ctx, cursor, pack.Actor)
 		if err != nil {
 			return r, fmt.Errorf("verify: %w", err)
 		}
@@ -276,7 +297,7 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 		at := time.Unix(pack.DecommissionedAt, 0).UTC()
 		r.Pack.DecommissionedBy, r.Pack.DecommissionedAt = actor, &at
 	}
-	if r.Custody, err = v.custody(ctx, batchID, pack, batch); err != nil {
+	if r.Custody, err = v.custody(ctx, cursor, batchID, pack); err != nil {
 		return r, fmt.Errorf("verify: %w", err)
 	}
 
@@ -345,8 +366,10 @@ var messages = map[Verdict]struct{ message, advice string }{
 }
 
 // party resolves an address to a participant's name; an unknown address keeps its hex form.
-func (v *Verifier) party(ctx context.Context, addr string) (Party, error) {
-	p, err := v.store.Participant(ctx, common.HexToAddress(addr))
+func (v *Verifier) party(ctx context.Context, cursor uint64, addr string) (Party, error) {
+	p, err := cached(v.cache, cursor, cacheKey{kind: kindParty, a: addr}, func() (indexer.Participant, error) {
+		return v.store.Participant(ctx, common.HexToAddress(addr))
+	})
 	if errors.Is(err, indexer.ErrNotFound) {
 		return Party{Address: addr, Name: addr}, nil
 	}
@@ -357,8 +380,16 @@ func (v *Verifier) party(ctx context.Context, addr string) (Party, error) {
 }
 
 // custody is the chain of received shipments that brought units of the batch to whoever
-// decommissioned the pack or, for an active pack, every received shipment of the batch.
-func (v *Verifier) custody(ctx context.Context, batchID common.Hash, pack indexer.Pack, batch indexer.Batch) ([]Hop, error) {
+// decommissioned the pack or, for an active pack, every received shipment of the batch. It is
+// the same for every pack of the batch with the same actor, so it is cached whole; results share
+// the slice, which nobody changes.
+func (v *Verifier) custody(ctx context.Context, cursor uint64, batchID common.Hash, pack indexer.Pack) ([]Hop, error) {
+	return cached(v.cache, cursor, cacheKey{kind: kindCustody, a: batchID.Hex(), b: pack.Actor}, func() ([]Hop, error) {
+		return v.readCustody(ctx, cursor, batchID, pack)
+	})
+}
+
+func (v *Verifier) readCustody(ctx context.Context, cursor uint64, batchID common.Hash, pack indexer.Pack) ([]Hop, error) {
 	var (
 		shs []indexer.Shipment
 		err error
@@ -376,7 +407,7 @@ func (v *Verifier) custody(ctx context.Context, batchID common.Hash, pack indexe
 		if p, ok := names[a]; ok {
 			return p, nil
 		}
-		p, err := v.party(ctx, a)
+		p, err := v.party(ctx, cursor, a)
 		names[a] = p
 		return p, err
 	}

@@ -285,3 +285,39 @@ func TestAlertStates(t *testing.T) {
 		t.Errorf("all alerts = %d, %v; want 2", len(all), err)
 	}
 }
+
+// TestCacheFollowsTheMirror: what a verification caches (batch, product, custody) is dropped
+// as soon as the indexer moves the cursor, so the next scan sees a recall, a new shipment and a
+// newly registered product.
+func TestCacheFollowsTheMirror(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	key := e.Manufacturer.Key
+	b := e.RegisterBatch(t, e.Manufacturer, e.gtin, "C-1", 4)
+	e.ShipAndReceive(t, b, e.Manufacturer, e.Distributor, 3)
+	gtin2 := chaintest.GTIN(7)
+	g2, _ := gs1.GTINFromUint64(gtin2)
+	later := gs1.FormatDigitalLink("", gs1.Code{GTIN: g2, Lot: "C-2", Serial: "C-2-0"})
+	e.sync(t)
+	anon := verify.Scanner{Client: "patient"}
+
+	r := e.check(t, e.code(t, b, 0, key), anon, verify.Authentic, "")
+	if len(r.Custody) != 1 {
+		t.Fatalf("custody before the second shipment = %+v, want 1 hop", r.Custody)
+	}
+	e.check(t, e.code(t, b, 1, key), anon, verify.Authentic, "") // served from the cache
+	e.check(t, later, anon, verify.Unknown, verify.AlertUnknownProduct)
+
+	e.ShipAndReceive(t, b, e.Distributor, e.Pharmacy, 2)
+	if _, err := e.Client.Recall(ctx, e.Regulator.Opts, b.ID, "mislabelled"); err != nil {
+		t.Fatal(err)
+	}
+	e.RegisterProduct(t, e.Manufacturer, gtin2)
+	e.sync(t)
+
+	r = e.check(t, e.code(t, b, 0, key), anon, verify.Recalled, verify.AlertRecalledScanned)
+	if len(r.Custody) != 2 {
+		t.Errorf("custody after the second shipment = %+v, want 2 hops", r.Custody)
+	}
+	e.check(t, later, anon, verify.Unknown, verify.AlertUnknownBatch)
+}
