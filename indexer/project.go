@@ -132,174 +132,210 @@ func hexAddr(a common.Address) string { return strings.ToLower(a.Hex()) }
 func hexHash(h common.Hash) string    { return h.Hex() }
 func gtinText(g uint64) string        { return fmt.Sprintf("%014d", g) }
 
-// apply projects one log inside tx. It returns false, with no error, for logs of events the
+// change is one decoded log: its events row and what it does to the other tables. Decoding
+// touches no database, so the backfill decodes ranges while an earlier one commits.
+type change struct {
+	ev   event
+	args any // the decoded arguments, marshalled into ev.Args
+	// prepare, if set, reads the mirror before args are final (a reactivation records the
+	// decommissioning it undoes); ev.Args is then marshalled after it runs.
+	prepare func(ctx context.Context, w *writer) error
+	project func(ctx context.Context, w *writer) error
+}
+
+// decode turns one log into a change. It returns false, with no error, for logs of events the
 // mirror does not keep (AccessControl's role events duplicate the participant events).
-func (p *projector) apply(ctx context.Context, w *writer, l *types.Log, blockTime uint64) (bool, error) {
+func (p *projector) decode(l *types.Log, blockTime uint64) (change, bool, error) {
 	if len(l.Topics) == 0 {
-		return false, nil
+		return change{}, false, nil
 	}
 	name, ok := p.topics[l.Topics[0]]
 	if !ok || name == "RoleGranted" || name == "RoleRevoked" || name == "RoleAdminChanged" {
-		return false, nil
+		return change{}, false, nil
 	}
-	ev := event{
+	c := change{ev: event{
 		BlockNumber: l.BlockNumber, BlockHash: hexHash(l.BlockHash), BlockTime: blockTime,
 		TxHash: hexHash(l.TxHash), LogIndex: uint64(l.Index), Contract: hexAddr(l.Address), Name: name,
-	}
-	// A replay of a log already stored must change nothing: insert first, project only if new.
-	var args any
-	var project func() error
-	exec := func(q string, a ...any) error {
-		_, err := w.exec(ctx, q, a...)
-		return err
-	}
+	}}
+	block := l.BlockNumber
 	switch name {
 	case "ParticipantRegistered":
 		e, err := p.registry.UnpackParticipantRegisteredEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := participantArgs{Account: hexAddr(e.Account), Role: chain.Role(e.Role).String(), GLN: fmt.Sprintf("%013d", e.Gln), Name: e.Name, By: hexAddr(e.By)}
-		args = a
-		project = func() error {
-			return exec(`INSERT INTO participants (address, role, gln, name, active, registered_block, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				a.Account, a.Role, a.GLN, a.Name, true, l.BlockNumber, blockTime)
+		c.args = a
+		c.project = func(ctx context.Context, w *writer) error {
+			_, err := w.exec(ctx, `INSERT INTO participants (address, role, gln, name, active, registered_block, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				a.Account, a.Role, a.GLN, a.Name, true, block, blockTime)
+			return err
 		}
 	case "ParticipantDeactivated":
 		e, err := p.registry.UnpackParticipantDeactivatedEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := participantArgs{Account: hexAddr(e.Account), By: hexAddr(e.By)}
-		args = a
-		project = func() error { return exec(`UPDATE participants SET active = ? WHERE address = ?`, false, a.Account) }
+		c.args = a
+		c.project = func(ctx context.Context, w *writer) error {
+			_, err := w.exec(ctx, `UPDATE participants SET active = ? WHERE address = ?`, false, a.Account)
+			return err
+		}
 	case "ProductRegistered":
 		e, err := p.registry.UnpackProductRegisteredEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := productArgs{GTIN: gtinText(e.Gtin), Owner: hexAddr(e.Owner), Name: e.Name, Strength: e.Strength, Form: e.Form, PackSize: e.PackSize}
-		args = a
-		project = func() error {
-			return exec(`INSERT INTO products (gtin, owner, name, strength, form, pack_size, registered_block) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				a.GTIN, a.Owner, a.Name, a.Strength, a.Form, a.PackSize, l.BlockNumber)
+		c.args = a
+		c.project = func(ctx context.Context, w *writer) error {
+			_, err := w.exec(ctx, `INSERT INTO products (gtin, owner, name, strength, form, pack_size, registered_block) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				a.GTIN, a.Owner, a.Name, a.Strength, a.Form, a.PackSize, block)
+			return err
 		}
 	case "ProductTransferred":
 		e, err := p.registry.UnpackProductTransferredEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := productArgs{GTIN: gtinText(e.Gtin), From: hexAddr(e.From), To: hexAddr(e.To)}
-		args = a
-		project = func() error { return exec(`UPDATE products SET owner = ? WHERE gtin = ?`, a.To, a.GTIN) }
+		c.args = a
+		c.project = func(ctx context.Context, w *writer) error {
+			_, err := w.exec(ctx, `UPDATE products SET owner = ? WHERE gtin = ?`, a.To, a.GTIN)
+			return err
+		}
 	case "BatchRegistered":
 		e, err := p.ledger.UnpackBatchRegisteredEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := batchArgs{
 			BatchID: hexHash(e.BatchId), GTIN: gtinText(e.Gtin), Lot: e.Lot, Manufacturer: hexAddr(e.Manufacturer),
 			Expiry: chain.DayTime(e.ExpiryDay).Format("2006-01-02"), Quantity: e.Quantity, PacksRoot: hexHash(e.PacksRoot), DocHash: hexHash(e.DocHash),
 		}
-		args, ev.BatchID = a, a.BatchID
-		project = func() error {
-			if err := exec(`INSERT INTO batches (batch_id, gtin, lot, manufacturer, expiry, quantity, published, packs_root, doc_hash, root_state,
+		c.args, c.ev.BatchID = a, a.BatchID
+		txHash := c.ev.TxHash
+		c.project = func(ctx context.Context, w *writer) error {
+			if _, err := w.exec(ctx, `INSERT INTO batches (batch_id, gtin, lot, manufacturer, expiry, quantity, published, packs_root, doc_hash, root_state,
 				recalled, recall_reason, recalled_by, recalled_at, registered_block, registered_at, registered_tx)
 				VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, '', '', 0, ?, ?, ?)`,
 				a.BatchID, a.GTIN, a.Lot, a.Manufacturer, a.Expiry, a.Quantity, a.PacksRoot, a.DocHash, RootPending, false,
-				l.BlockNumber, blockTime, ev.TxHash); err != nil {
+				block, blockTime, txHash); err != nil {
 				return err
 			}
-			return addHolding(ctx, w, a.BatchID, a.Manufacturer, int64(a.Quantity))
+			w.holding(a.BatchID, a.Manufacturer, int64(a.Quantity))
+			return nil
 		}
 	case "PacksPublished":
 		e, err := p.ledger.UnpackPacksPublishedEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := publishArgs{BatchID: hexHash(e.BatchId), Offset: e.Offset, Count: len(e.PackIds)}
-		args, ev.BatchID = a, a.BatchID
-		project = func() error { return p.publish(ctx, w, a, e.PackIds) }
+		c.args, c.ev.BatchID = a, a.BatchID
+		c.project = func(ctx context.Context, w *writer) error { return p.publish(ctx, w, a, e.PackIds) }
 	case "BatchRecalled":
 		e, err := p.ledger.UnpackBatchRecalledEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := recallArgs{BatchID: hexHash(e.BatchId), By: hexAddr(e.By), Reason: e.Reason}
-		args, ev.BatchID = a, a.BatchID
-		project = func() error {
-			return exec(`UPDATE batches SET recalled = ?, recall_reason = ?, recalled_by = ?, recalled_at = ? WHERE batch_id = ?`,
+		c.args, c.ev.BatchID = a, a.BatchID
+		c.project = func(ctx context.Context, w *writer) error {
+			_, err := w.exec(ctx, `UPDATE batches SET recalled = ?, recall_reason = ?, recalled_by = ?, recalled_at = ? WHERE batch_id = ?`,
 				true, a.Reason, a.By, blockTime, a.BatchID)
+			return err
 		}
 	case "Shipped", "ShipmentReceived", "ShipmentRejected", "ShipmentCancelled":
 		a, err := p.shipmentArgs(name, l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
-		args, ev.BatchID = a, a.BatchID
-		project = func() error { return p.shipment(ctx, w, name, a, l.BlockNumber, blockTime, ev.TxHash) }
+		c.args, c.ev.BatchID = a, a.BatchID
+		txHash := c.ev.TxHash
+		c.project = func(ctx context.Context, w *writer) error {
+			shipment(w, name, a, block, blockTime, txHash)
+			return nil
+		}
 	case "PacksDecommissioned":
 		e, err := p.ledger.UnpackPacksDecommissionedEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
 		a := decommissionArgs{BatchID: hexHash(e.BatchId), Actor: hexAddr(e.Actor), Reason: chain.Reason(e.Reason).String()}
 		for _, id := range e.PackIds {
 			a.PackIDs = append(a.PackIDs, hexHash(id))
 		}
-		args, ev.BatchID = a, a.BatchID
-		project = func() error {
+		c.args, c.ev.BatchID = a, a.BatchID
+		c.project = func(ctx context.Context, w *writer) error {
 			for _, id := range a.PackIDs {
-				if err := setDecommissioned(ctx, w, a.BatchID, id, a.Actor, a.Reason, blockTime, l.BlockNumber); err != nil {
-					return err
-				}
+				w.decommission(packKey{a.BatchID, id}, packState{PackDecommissioned, a.Reason, a.Actor, blockTime, block})
 			}
-			return addHolding(ctx, w, a.BatchID, a.Actor, -int64(len(a.PackIDs)))
+			w.holding(a.BatchID, a.Actor, -int64(len(a.PackIDs)))
+			return nil
 		}
 	case "PackReactivated":
 		e, err := p.ledger.UnpackPackReactivatedEvent(l)
 		if err != nil {
-			return false, err
+			return c, false, err
 		}
-		a := reactivateArgs{BatchID: hexHash(e.BatchId), PackID: hexHash(e.PackId), Actor: hexAddr(e.Actor), Reason: chain.Reason(e.Reason).String()}
-		// Remember the decommissioning being undone; read before the insert below changes nothing.
-		var prev struct {
-			At    uint64 `db:"decommissioned_at"`
-			Block uint64 `db:"decommissioned_block"`
+		a := &reactivateArgs{BatchID: hexHash(e.BatchId), PackID: hexHash(e.PackId), Actor: hexAddr(e.Actor), Reason: chain.Reason(e.Reason).String()}
+		c.args, c.ev.BatchID = a, a.BatchID
+		// Remember the decommissioning being undone, to restore it if this is reorged out.
+		c.prepare = func(ctx context.Context, w *writer) error {
+			if err := w.flush(ctx); err != nil { // the pack's row may be waiting in the buffers
+				return err
+			}
+			var prev struct {
+				At    uint64 `db:"decommissioned_at"`
+				Block uint64 `db:"decommissioned_block"`
+			}
+			if err := w.tx.GetContext(ctx, &prev, w.tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !IsNoRows(err) {
+				return fmt.Errorf("read pack %s: %w", a.PackID, err)
+			}
+			a.PrevTime, a.PrevBlock = prev.At, prev.Block
+			return nil
 		}
-		if err := w.tx.GetContext(ctx, &prev, w.tx.Rebind(`SELECT decommissioned_at, decommissioned_block FROM packs WHERE batch_id = ? AND pack_id = ?`), a.BatchID, a.PackID); err != nil && !IsNoRows(err) {
-			return false, fmt.Errorf("read pack %s: %w", a.PackID, err)
-		}
-		a.PrevTime, a.PrevBlock = prev.At, prev.Block
-		args, ev.BatchID = a, a.BatchID
-		project = func() error {
-			if err := exec(`UPDATE packs SET state = ?, reason = '', actor = '', decommissioned_at = 0, decommissioned_block = 0 WHERE batch_id = ? AND pack_id = ?`,
+		c.project = func(ctx context.Context, w *writer) error {
+			if _, err := w.exec(ctx, `UPDATE packs SET state = ?, reason = '', actor = '', decommissioned_at = 0, decommissioned_block = 0 WHERE batch_id = ? AND pack_id = ?`,
 				PackActive, a.BatchID, a.PackID); err != nil {
 				return err
 			}
-			return addHolding(ctx, w, a.BatchID, a.Actor, 1)
+			w.holding(a.BatchID, a.Actor, 1)
+			return nil
 		}
 	default:
-		return false, nil
+		return c, false, nil
 	}
-	raw, err := json.Marshal(args)
-	if err != nil {
-		return false, err
+	if c.prepare == nil {
+		raw, err := json.Marshal(c.args)
+		if err != nil {
+			return c, false, err
+		}
+		c.ev.Args = string(raw)
 	}
-	ev.Args = string(raw)
-	res, err := w.exec(ctx, `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (block_hash, log_index) DO NOTHING`,
-		ev.BlockNumber, ev.BlockHash, ev.BlockTime, ev.TxHash, ev.LogIndex, ev.Contract, ev.Name, ev.BatchID, ev.Args)
-	if err != nil {
-		return false, fmt.Errorf("store %s: %w", name, err)
+	return c, true, nil
+}
+
+// apply projects a decoded change inside w's transaction. The caller has made sure that the
+// log is not stored yet (events' primary key refuses a second copy anyway).
+func (p *projector) apply(ctx context.Context, w *writer, c *change) error {
+	if c.prepare != nil {
+		if err := c.prepare(ctx, w); err != nil {
+			return err
+		}
+		raw, err := json.Marshal(c.args)
+		if err != nil {
+			return err
+		}
+		c.ev.Args = string(raw)
 	}
-	if n, err := res.RowsAffected(); err != nil || n == 0 {
-		return false, err // already stored: a replay
+	w.addEvent(c.ev)
+	if err := c.project(ctx, w); err != nil {
+		return fmt.Errorf("project %s: %w", c.ev.Name, err)
 	}
-	if err := project(); err != nil {
-		return false, fmt.Errorf("project %s: %w", name, err)
-	}
-	return true, nil
+	return nil
 }
 
 func (p *projector) shipmentArgs(name string, l *types.Log) (shipmentArgs, error) {
@@ -343,18 +379,16 @@ var shipmentStatus = map[string]string{
 	"ShipmentCancelled": chain.ShipmentCancelled.String(),
 }
 
-func (p *projector) shipment(ctx context.Context, w *writer, name string, a shipmentArgs, block, at uint64, txHash string) error {
+// shipment projects a shipment event: the row (new, or closed) and the holdings it moves.
+func shipment(w *writer, name string, a shipmentArgs, block, at uint64, txHash string) {
 	if name == "Shipped" {
-		if _, err := w.exec(ctx, `INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`, a.ShipmentID, a.BatchID, a.From, a.To, a.Quantity, shipmentStatus[name], block, at, txHash); err != nil {
-			return err
-		}
-		return addHolding(ctx, w, a.BatchID, a.From, -int64(a.Quantity))
+		w.shipped(shipmentRow{ID: a.ShipmentID, BatchID: a.BatchID, Sender: a.From, Receiver: a.To, Quantity: a.Quantity,
+			Status: shipmentStatus[name], ShippedBlock: block, ShippedAt: at, ShippedTx: txHash})
+		w.holding(a.BatchID, a.From, -int64(a.Quantity))
+		return
 	}
-	if _, err := w.exec(ctx, `UPDATE shipments SET status = ?, closed_block = ?, closed_at = ? WHERE shipment_id = ?`, shipmentStatus[name], block, at, a.ShipmentID); err != nil {
-		return err
-	}
-	return addHolding(ctx, w, a.BatchID, closedTo(name, a), int64(a.Quantity))
+	w.closeShipment(a.ShipmentID, shipmentClose{Status: shipmentStatus[name], Block: block, At: at})
+	w.holding(a.BatchID, closedTo(name, a), int64(a.Quantity))
 }
 
 // closedTo is who gets a closed shipment's units: the receiver when received, else (rejected or
@@ -368,6 +402,11 @@ func closedTo(name string, a shipmentArgs) string {
 
 // publish inserts a chunk of pack ids and, when the list is complete, checks the root.
 func (p *projector) publish(ctx context.Context, w *writer, a publishArgs, ids [][32]byte) error {
+	// Buffered decommissionings come first: one of a pack not yet published (possible only in an
+	// inconsistent batch) must find no row, as it did on chain, and leave its idx -1 row.
+	if err := w.flush(ctx); err != nil {
+		return err
+	}
 	const cols = 8
 	rows := make([]any, 0, len(ids)*cols)
 	for i, id := range ids {
@@ -419,15 +458,6 @@ func checkRoot(ctx context.Context, w *writer, batchID string) error {
 	}
 	_, err := w.exec(ctx, `UPDATE batches SET root_state = ? WHERE batch_id = ?`, state, batchID)
 	return err
-}
-
-func addHolding(ctx context.Context, w *writer, batchID, holder string, delta int64) error {
-	_, err := w.exec(ctx, `INSERT INTO holdings (batch_id, holder, quantity) VALUES (?, ?, ?)
-		ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`, batchID, holder, delta)
-	if err != nil {
-		return fmt.Errorf("update holding of %s in %s: %w", holder, batchID, err)
-	}
-	return nil
 }
 
 func setDecommissioned(ctx context.Context, w *writer, batchID, packID, actor, reason string, at, block uint64) error {
@@ -508,14 +538,14 @@ func (p *projector) undo(ctx context.Context, w *writer, ev event) error {
 				}
 			}
 			if err == nil {
-				err = addHolding(ctx, w, a.BatchID, a.Actor, int64(len(a.PackIDs)))
+				w.holding(a.BatchID, a.Actor, int64(len(a.PackIDs)))
 			}
 		}
 	case "PackReactivated":
 		var a reactivateArgs
 		if err = json.Unmarshal([]byte(ev.Args), &a); err == nil {
 			if err = setDecommissioned(ctx, w, a.BatchID, a.PackID, a.Actor, a.Reason, a.PrevTime, a.PrevBlock); err == nil {
-				err = addHolding(ctx, w, a.BatchID, a.Actor, -1)
+				w.holding(a.BatchID, a.Actor, -1)
 			}
 		}
 	default:
@@ -532,10 +562,12 @@ func undoShipment(ctx context.Context, w *writer, name string, a shipmentArgs) e
 		if _, err := w.exec(ctx, `DELETE FROM shipments WHERE shipment_id = ?`, a.ShipmentID); err != nil {
 			return err
 		}
-		return addHolding(ctx, w, a.BatchID, a.From, int64(a.Quantity))
+		w.holding(a.BatchID, a.From, int64(a.Quantity))
+		return nil
 	}
 	if _, err := w.exec(ctx, `UPDATE shipments SET status = ?, closed_block = 0, closed_at = 0 WHERE shipment_id = ?`, chain.ShipmentPending.String(), a.ShipmentID); err != nil {
 		return err
 	}
-	return addHolding(ctx, w, a.BatchID, closedTo(name, a), -int64(a.Quantity))
+	w.holding(a.BatchID, closedTo(name, a), -int64(a.Quantity))
+	return nil
 }

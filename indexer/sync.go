@@ -7,8 +7,10 @@ import (
 	"log/slog"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -53,6 +55,9 @@ type Options struct {
 	Window uint64
 	// MaxRange caps the block range of one eth_getLogs call. Default 50 000.
 	MaxRange uint64
+	// Fetchers is how many eth_getLogs calls a backfill keeps in flight far below the reorg
+	// window (their ranges still commit in order). Default 3.
+	Fetchers int
 	// PollInterval is how often the head is polled when no subscription wakes the indexer. Default 2s.
 	PollInterval time.Duration
 	// Logger for progress and outages. Default: discard.
@@ -97,6 +102,9 @@ func New(db *DB, node Node, opts Options) (*Indexer, error) {
 	}
 	if opts.MaxRange == 0 {
 		opts.MaxRange = 50_000
+	}
+	if opts.Fetchers <= 0 {
+		opts.Fetchers = 3
 	}
 	if opts.PollInterval <= 0 {
 		opts.PollInterval = 2 * time.Second
@@ -166,8 +174,13 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 		events   uint64
 		rng      = min(uint64(1000), ix.opts.MaxRange)
 		deepOnce bool
-		ahead    chan prefetch // the next range's logs, fetched while this one commits
 	)
+	progress := func(to, target, n uint64) {
+		events += n
+		if ix.opts.Progress != nil {
+			ix.opts.Progress(Progress{Cursor: to, Target: target, Events: events, Elapsed: time.Since(start)})
+		}
+	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -198,67 +211,136 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 		if from > target {
 			return nil
 		}
-		to := min(target, from+rng-1)
-		var (
-			logs    []types.Log
-			fetched bool
-		)
-		if ahead != nil {
-			if f := <-ahead; f.from == from && f.to == to && f.err == nil {
-				logs, fetched = f.logs, true
-			}
-			ahead = nil
+		// Far below the reorg window, ranges are fetched several at a time and committed in order.
+		if target > ix.opts.Window && from < target-ix.opts.Window {
+			err = ix.backfill(ctx, from, target-ix.opts.Window-1, target, cur.Hash, ok, &rng, progress)
+		} else {
+			err = ix.near(ctx, from, target, cur.Hash, ok, &rng, progress)
 		}
-		if !fetched {
-			if logs, err = ix.getLogs(ctx, from, to); err != nil {
-				if shrunk, hint := rangeError(err); shrunk {
-					switch {
-					case hint > 0 && hint < to-from+1:
-						rng = hint
-					case rng > 1:
-						rng /= 2
-					default:
-						return err
-					}
-					ix.log.DebugContext(ctx, "eth_getLogs range refused, narrowing", "from", from, "blocks", rng, "err", err)
-					continue
-				}
+		var refused *logsError
+		switch {
+		case err == nil:
+		case errors.Is(err, errRetry):
+		case errors.As(err, &refused) && refused.narrow:
+			size := refused.to - refused.from + 1
+			switch {
+			case refused.hint > 0 && refused.hint < size:
+				rng = refused.hint
+			case size > 1:
+				rng = size / 2
+			default:
 				return err
 			}
-		}
-		// Grow the range, but aim at about targetLogs logs per call: dense ranges would
-		// otherwise return hundreds of thousands of logs in one response, and only a stream of
-		// moderate ranges lets fetching and committing overlap.
-		next := min(rng*2, ix.opts.MaxRange)
-		if len(logs) > 0 {
-			next = min(next, max(1, (to-from+1)*targetLogs/uint64(len(logs))))
-		}
-		// Deep in the backfill, far below the reorg window, fetch the next range while this one
-		// commits: the node's eth_getLogs and our SQL then run side by side.
-		if nextFrom, nextTo := to+1, min(target, to+next); nextFrom <= target && nextTo+ix.opts.Window < target {
-			ahead = make(chan prefetch, 1)
-			go func(ch chan<- prefetch, f, t uint64) {
-				l, err := ix.getLogs(ctx, f, t)
-				ch <- prefetch{from: f, to: t, logs: l, err: err}
-			}(ahead, nextFrom, nextTo)
-		}
-		n, err := ix.step(ctx, from, to, target, cur, ok, logs)
-		if err != nil {
-			if errors.Is(err, errRetry) {
-				continue
-			}
+			ix.log.DebugContext(ctx, "eth_getLogs range refused, narrowing", "from", refused.from, "blocks", rng, "err", err)
+		default:
 			return err
-		}
-		events += n
-		rng = next
-		if ix.opts.Progress != nil {
-			ix.opts.Progress(Progress{Cursor: to, Target: target, Events: events, Elapsed: time.Since(start)})
 		}
 	}
 }
 
-// targetLogs is how many logs one eth_getLogs call should return, roughly.
+// targetLogs is how many logs one eth_getLogs call should return, roughly: dense ranges would
+// otherwise return hundreds of thousands of logs in one response, and only a stream of moderate
+// ranges lets fetching and committing overlap.
 const targetLogs = 5000
+
+// nextRange is the size of the range after one of blocks blocks that held logs logs: double,
+// but aim at about targetLogs logs.
+func (ix *Indexer) nextRange(blocks uint64, logs int) uint64 {
+	next := min(blocks*2, ix.opts.MaxRange)
+	if logs > 0 {
+		next = min(next, max(1, blocks*targetLogs/uint64(logs)))
+	}
+	return next
+}
+
+// near indexes one range from block from, within reach of the reorg window: every block's
+// header is read, and the range commits before the next one is fetched.
+func (ix *Indexer) near(ctx context.Context, from, target uint64, prev string, havePrev bool, rng *uint64, progress func(to, target, n uint64)) error {
+	s, err := ix.load(ctx, from, min(target, from+*rng-1), target)
+	if err != nil {
+		return err
+	}
+	n, err := ix.commit(ctx, s, target, prev, havePrev)
+	if err != nil {
+		return err
+	}
+	*rng = ix.nextRange(s.to-s.from+1, s.logs)
+	progress(s.to, target, n)
+	return nil
+}
+
+// backfill indexes blocks [from, end], all far below the reorg window: up to Options.Fetchers
+// eth_getLogs calls are in flight, each range decoded as it arrives, while the ranges commit one
+// transaction each, in order. The node's work, the JSON and ABI decoding and the SQL then run side
+// by side instead of one after the other.
+func (ix *Indexer) backfill(ctx context.Context, from, end, target uint64, prev string, havePrev bool, rng *uint64, progress func(to, target, n uint64)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait() // no fetch outlives the call
+	defer cancel()
+
+	type loaded struct {
+		s   *span
+		err error
+	}
+	var (
+		mu    sync.Mutex
+		size  = *rng // the next range's size, from the latest range fetched
+		slots = make(chan struct{}, ix.opts.Fetchers)
+		// Ranges in order; a range fetched but not yet committed waits here, so the backlog
+		// (and its memory) is bounded.
+		queue = make(chan chan loaded, 2*ix.opts.Fetchers)
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer close(queue)
+		for lo := from; lo <= end; {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			mu.Lock()
+			hi := min(end, lo+size-1)
+			mu.Unlock()
+			ch := make(chan loaded, 1)
+			select {
+			case queue <- ch:
+			case <-ctx.Done():
+				<-slots
+				return
+			}
+			wg.Add(1)
+			go func(lo, hi uint64) {
+				defer wg.Done()
+				s, err := ix.load(ctx, lo, hi, target)
+				<-slots
+				if err == nil {
+					mu.Lock()
+					size = ix.nextRange(hi-lo+1, s.logs)
+					mu.Unlock()
+				}
+				ch <- loaded{s, err}
+			}(lo, hi)
+			lo = hi + 1
+		}
+	}()
+	for ch := range queue {
+		l := <-ch
+		if l.err != nil {
+			return l.err
+		}
+		n, err := ix.commit(ctx, l.s, target, prev, havePrev)
+		if err != nil {
+			return err
+		}
+		prev, havePrev = l.s.last().Hash().Hex(), true
+		*rng = ix.nextRange(l.s.to-l.s.from+1, l.s.logs)
+		progress(l.s.to, target, n)
+	}
+	return ctx.Err()
+}
 
 // errRetry means the chain moved under a step (a reorg between calls); the step is redone.
 var errRetry = errors.New("chain changed during the step")
@@ -275,26 +357,48 @@ func (ix *Indexer) canonical(ctx context.Context, number uint64, hash string) (b
 	return h.Hash().Hex() == hash, nil
 }
 
-// prefetch is a range's logs fetched ahead of its step.
-type prefetch struct {
+// logsError is a failed eth_getLogs call; narrow is set when the node asks for a smaller range,
+// with its suggested block count in hint when it gives one.
+type logsError struct {
 	from, to uint64
-	logs     []types.Log
+	narrow   bool
+	hint     uint64
 	err      error
 }
+
+func (e *logsError) Error() string { return fmt.Sprintf("eth_getLogs %d-%d: %v", e.from, e.to, e.err) }
+func (e *logsError) Unwrap() error { return e.err }
 
 func (ix *Indexer) getLogs(ctx context.Context, from, to uint64) ([]types.Log, error) {
 	q := ix.query
 	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
 	logs, err := ix.node.FilterLogs(ctx, q)
 	if err != nil {
-		return nil, fmt.Errorf("eth_getLogs %d-%d: %w", from, to, err)
+		narrow, hint := rangeError(err)
+		return nil, &logsError{from: from, to: to, narrow: narrow && ctx.Err() == nil, hint: hint, err: err}
 	}
 	return logs, nil
 }
 
-// step indexes blocks [from, to], whose logs were fetched, in one transaction and returns the
-// events it stored.
-func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor, haveCursor bool, logs []types.Log) (uint64, error) {
+// span is a block range ready to commit: its logs fetched and decoded, its headers read and
+// checked against them.
+type span struct {
+	from, to uint64
+	logs     int                      // logs the node returned, for sizing the next range
+	headers  map[uint64]*types.Header // stored in blocks: the ends, and every block in the reorg window
+	changes  []change
+}
+
+func (s *span) first() *types.Header { return s.headers[s.from] }
+func (s *span) last() *types.Header  { return s.headers[s.to] }
+
+// load fetches blocks [from, to]'s logs and the headers they need, checks that they describe
+// one chain, and decodes the logs. It touches no database.
+func (ix *Indexer) load(ctx context.Context, from, to, target uint64) (*span, error) {
+	logs, err := ix.getLogs(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
 	// Headers: the range's ends always (continuity and the new cursor); near the head every
 	// block, so the reorg window is complete and every log is checked against its block.
 	headers := map[uint64]*types.Header{}
@@ -318,34 +422,30 @@ func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor
 	}
 	for n := max(from, windowStart); n <= to && to >= windowStart; n++ {
 		if _, err := get(n); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
-	first, err := get(from)
-	if err != nil {
-		return 0, err
+	if _, err := get(from); err != nil {
+		return nil, err
 	}
-	if haveCursor && first.ParentHash.Hex() != cur.Hash {
-		return 0, errRetry // a reorg since the cursor check; the next pass rewinds
+	if _, err := get(to); err != nil {
+		return nil, err
 	}
-	last, err := get(to)
-	if err != nil {
-		return 0, err
-	}
-	for _, l := range logs {
+	for i := range logs {
+		l := &logs[i]
 		if l.Removed {
-			return 0, errRetry
+			return nil, errRetry
 		}
 		if h, ok := headers[l.BlockNumber]; ok && h.Hash() != l.BlockHash {
-			return 0, errRetry
+			return nil, errRetry
 		}
 		if l.BlockTimestamp == 0 { // nodes older than geth 1.16 do not send it
 			h, err := get(l.BlockNumber)
 			if err != nil {
-				return 0, err
+				return nil, err
 			}
 			if h.Hash() != l.BlockHash {
-				return 0, errRetry
+				return nil, errRetry
 			}
 		}
 	}
@@ -353,42 +453,89 @@ func (ix *Indexer) step(ctx context.Context, from, to, target uint64, cur Cursor
 		h, ok1 := headers[n]
 		p, ok2 := headers[n-1]
 		if ok1 && ok2 && h.ParentHash != p.Hash() {
-			return 0, errRetry
+			return nil, errRetry
 		}
 	}
+	s := &span{from: from, to: to, logs: len(logs), headers: headers, changes: make([]change, 0, len(logs))}
+	for i := range logs {
+		l := &logs[i]
+		t := l.BlockTimestamp
+		if t == 0 {
+			t = headers[l.BlockNumber].Time
+		}
+		c, ok, err := ix.proj.decode(l, t)
+		if err != nil {
+			return nil, fmt.Errorf("decode log %s:%d: %w", l.TxHash, l.Index, err)
+		}
+		if ok {
+			s.changes = append(s.changes, c)
+		}
+	}
+	return s, nil
+}
 
+// commit stores a span in one transaction — its events, what they project, its blocks and the
+// cursor — and returns the events it stored. prev is the hash the span's first block must
+// follow (the cursor's, or the previous span's last block).
+func (ix *Indexer) commit(ctx context.Context, s *span, target uint64, prev string, havePrev bool) (uint64, error) {
+	if havePrev && s.first().ParentHash.Hex() != prev {
+		return 0, errRetry // a reorg since the cursor check; the next pass rewinds
+	}
 	var stored uint64
-	err = ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
-		w := newWriter(tx)
+	err := ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
+		// Logs already stored (a replay after the cursor was moved back) change nothing. Above
+		// the cursor there are normally none, and this costs one index probe.
+		var have []struct {
+			Hash  string `db:"block_hash"`
+			Index uint64 `db:"log_index"`
+		}
+		if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT block_hash, log_index FROM events WHERE block_number >= ? AND block_number <= ?`), s.from, s.to); err != nil {
+			return fmt.Errorf("read stored events of blocks %d-%d: %w", s.from, s.to, err)
+		}
+		type key struct {
+			hash  string
+			index uint64
+		}
+		seen := make(map[key]bool, len(have))
+		for _, h := range have {
+			seen[key{h.Hash, h.Index}] = true
+		}
+		w := newWriter(tx, ix.db.Postgres)
 		defer w.close()
-		for i := range logs {
-			l := &logs[i]
-			t := l.BlockTimestamp
-			if t == 0 {
-				t = headers[l.BlockNumber].Time
+		for i := range s.changes {
+			c := &s.changes[i]
+			if seen[key{c.ev.BlockHash, c.ev.LogIndex}] {
+				continue
 			}
-			ok, err := ix.proj.apply(ctx, w, l, t)
-			if err != nil {
-				return fmt.Errorf("apply log %s:%d: %w", l.TxHash, l.Index, err)
+			if err := ix.proj.apply(ctx, w, c); err != nil {
+				return fmt.Errorf("apply log %s:%d: %w", c.ev.TxHash, c.ev.LogIndex, err)
 			}
-			if ok {
-				stored++
-			}
+			stored++
 		}
-		for _, h := range headers {
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO blocks (number, hash, parent_hash, time) VALUES (?, ?, ?, ?)
-				ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, time = excluded.time`),
-				h.Number.Uint64(), h.Hash().Hex(), h.ParentHash.Hex(), h.Time); err != nil {
-				return fmt.Errorf("store block %d: %w", h.Number, err)
-			}
+		if err := w.flush(ctx); err != nil {
+			return err
 		}
-		if to > ix.opts.Window {
+		numbers := make([]uint64, 0, len(s.headers))
+		for n := range s.headers {
+			numbers = append(numbers, n)
+		}
+		slices.Sort(numbers)
+		args := make([]any, 0, 4*len(numbers))
+		for _, n := range numbers {
+			h := s.headers[n]
+			args = append(args, n, h.Hash().Hex(), h.ParentHash.Hex(), h.Time)
+		}
+		if _, err := w.bulk(ctx, `INSERT INTO blocks (number, hash, parent_hash, time) VALUES `, `(?, ?, ?, ?)`,
+			` ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, time = excluded.time`, 4, args); err != nil {
+			return fmt.Errorf("store blocks %d-%d: %w", s.from, s.to, err)
+		}
+		if s.to > ix.opts.Window {
 			// Keep the window, and always the cursor's block.
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`DELETE FROM blocks WHERE number < ? AND number <> ?`), min(to, target)-ix.opts.Window, to); err != nil {
+			if _, err := w.exec(ctx, `DELETE FROM blocks WHERE number < ? AND number <> ?`, min(s.to, target)-ix.opts.Window, s.to); err != nil {
 				return fmt.Errorf("prune blocks: %w", err)
 			}
 		}
-		return setCursor(ctx, tx, to, last.Hash().Hex(), target)
+		return setCursor(ctx, tx, s.to, s.last().Hash().Hex(), target)
 	})
 	if err != nil {
 		return 0, err
@@ -457,12 +604,15 @@ func (ix *Indexer) rewind(ctx context.Context, deepOnce *bool) error {
 			FROM events WHERE block_number > ? ORDER BY block_number DESC, log_index DESC`), ancestor); err != nil {
 			return fmt.Errorf("read events above %d: %w", ancestor, err)
 		}
-		w := newWriter(tx)
+		w := newWriter(tx, ix.db.Postgres)
 		defer w.close()
 		for _, ev := range evs {
 			if err := ix.proj.undo(ctx, w, ev); err != nil {
 				return err
 			}
+		}
+		if err := w.flush(ctx); err != nil {
+			return err
 		}
 		undone = len(evs)
 		for _, q := range []string{`DELETE FROM events WHERE block_number > ?`, `DELETE FROM blocks WHERE number > ?`} {
