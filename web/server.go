@@ -24,6 +24,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/pharmatrace/pharmatrace/actions"
 	"github.com/pharmatrace/pharmatrace/indexer"
 	"github.com/pharmatrace/pharmatrace/verify"
 )
@@ -46,6 +47,24 @@ type Options struct {
 	TrustProxy bool
 	// Now is the clock. Default time.Now.
 	Now func() time.Time
+
+	// The write API is mounted when Actions is set; it needs DB (tokens, idempotency keys).
+	Actions *actions.Service
+	DB      *indexer.DB
+	// BaseURL is the public base of this service, under which QR codes' Digital Link URIs are
+	// formed (e.g. https://verify.example.org). Default http://localhost:8080.
+	BaseURL string
+	// WriteTimeout bounds one write (its transactions mined and mirrored). Default 5 minutes.
+	WriteTimeout time.Duration
+	// MaxBatchBytes caps a batch registration body (serials). Default 64 MiB.
+	MaxBatchBytes int64
+	// Head reads the chain's head block, for /readyz. Optional: without it readiness checks
+	// the database only.
+	Head func(ctx context.Context) (uint64, error)
+	// MaxLag is the most blocks the mirror may trail the chain's head and be ready. Default 10.
+	MaxLag uint64
+	// AccessLog logs one line per request at info level.
+	AccessLog bool
 }
 
 // Server is the HTTP handler.
@@ -55,6 +74,7 @@ type Server struct {
 	router  chi.Router
 	limiter *limiter
 	page    *template.Template
+	metrics *metrics
 }
 
 // New checks the options and builds the router.
@@ -80,24 +100,57 @@ func New(opts Options) (*Server, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.Actions != nil && opts.DB == nil {
+		return nil, errors.New("new server: the write API needs a database")
+	}
+	if opts.BaseURL == "" {
+		opts.BaseURL = "http://localhost:8080"
+	}
+	opts.BaseURL = strings.TrimRight(opts.BaseURL, "/")
+	if opts.WriteTimeout <= 0 {
+		opts.WriteTimeout = 5 * time.Minute
+	}
+	if opts.MaxBatchBytes <= 0 {
+		opts.MaxBatchBytes = 64 << 20
+	}
+	if opts.MaxLag == 0 {
+		opts.MaxLag = 10
+	}
 	s := &Server{
 		opts:    opts,
 		log:     opts.Logger,
 		limiter: newLimiter(opts.RatePerSecond, opts.Burst, opts.Now),
 		page:    template.Must(template.New("verdict").Parse(verdictPage)),
 	}
+	s.metrics = newMetrics(func(ctx context.Context) (float64, error) {
+		lag, err := opts.Store.Lag(ctx)
+		return float64(lag.Head - min(lag.Cursor, lag.Head)), err
+	})
 	r := chi.NewRouter()
-	r.Use(middleware.Recoverer, s.securityHeaders, middleware.Timeout(10*time.Second))
+	r.Use(middleware.Recoverer, s.securityHeaders, s.metrics.middleware)
+	if opts.AccessLog {
+		r.Use(s.accessLog)
+	}
 	r.Get("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		s.json(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
-	r.With(s.rateLimit).Get("/01/*", s.resolve)
+	r.Get("/readyz", s.readyz)
+	r.Get("/metrics", s.metrics.handler().ServeHTTP)
+	reads := middleware.Timeout(10 * time.Second)
+	r.With(reads, s.rateLimit).Get("/01/*", s.resolve)
 	r.Route("/api/v1", func(r chi.Router) {
-		r.With(s.rateLimit).Post("/verify", s.verify)
-		r.Get("/batches", s.batchByLot)
-		r.Get("/batches/{batchID}", s.batch)
-		r.Get("/batches/{batchID}/timeline", s.timeline)
-		r.Get("/batches/{batchID}/packs/{packID}", s.pack)
+		r.Get("/openapi.json", s.openapi)
+		r.Group(func(r chi.Router) {
+			r.Use(reads)
+			r.With(s.rateLimit).Post("/verify", s.verify)
+			r.Get("/batches", s.batchByLot)
+			r.Get("/batches/{batchID}", s.batch)
+			r.Get("/batches/{batchID}/timeline", s.timeline)
+			r.Get("/batches/{batchID}/packs/{packID}", s.pack)
+		})
+		if opts.Actions != nil {
+			s.writeRoutes(r)
+		}
 	})
 	r.NotFound(func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, errorf(ENotFound, "No such page or API route."))
@@ -136,6 +189,11 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 
 func (s *Server) json(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	s.writeJSON(w, status, v)
+}
+
+// writeJSON writes v as indented JSON under the Content-Type already set.
+func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -224,6 +282,7 @@ func (s *Server) check(r *http.Request, code string) (verify.Result, error) {
 	if err != nil {
 		return res, err
 	}
+	s.metrics.verdict(res.Verdict)
 	if s.opts.Recorder != nil {
 		s.opts.Recorder.Record(r.Context(), res)
 	}
