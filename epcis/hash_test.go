@@ -137,24 +137,28 @@ func TestEventIDChangesWithEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	changes := map[string]func(*epcis.ObjectEvent){
-		"eventTime":       func(e *epcis.ObjectEvent) { e.EventTime = "2031-03-01T08:00:02.000Z" },
-		"offset":          func(e *epcis.ObjectEvent) { e.EventTimeZoneOffset = "+01:00" },
-		"quantity":        func(e *epcis.ObjectEvent) { e.QuantityList[0].Quantity = 4 },
-		"epcClass":        func(e *epcis.ObjectEvent) { e.QuantityList[0].EPCClass += "X" },
-		"action":          func(e *epcis.ObjectEvent) { e.Action = "ADD" },
-		"bizStep":         func(e *epcis.ObjectEvent) { e.BizStep = "receiving" },
-		"disposition":     func(e *epcis.ObjectEvent) { e.Disposition = "in_progress" },
-		"readPoint":       func(e *epcis.ObjectEvent) { e.ReadPoint.ID = "https://id.gs1.org/414/9506000000045" },
-		"bizLocation":     func(e *epcis.ObjectEvent) { e.BizLocation = &epcis.Location{ID: "https://id.gs1.org/414/9506000000021"} },
-		"bizTransaction":  func(e *epcis.ObjectEvent) { e.BizTransactionList[0].BizTransaction = "https://x.example/tx/2" },
-		"source":          func(e *epcis.ObjectEvent) { e.SourceList[0].Source = "https://id.gs1.org/417/9506000000038" },
-		"destination":     func(e *epcis.ObjectEvent) { e.DestinationList[0].Type = "owning_party" },
-		"ilmd":            func(e *epcis.ObjectEvent) { e.ILMD = map[string]string{"cbvmda:lotNumber": "EP-1"} },
-		"shipmentId":      func(e *epcis.ObjectEvent) { e.ShipmentID = 2 },
-		"packId":          func(e *epcis.ObjectEvent) { e.PackID = "0x01" },
-		"reason":          func(e *epcis.ObjectEvent) { e.Reason = "stolen" },
-		"reactivated":     func(e *epcis.ObjectEvent) { e.Reactivated = true },
-		"epcList instead": func(e *epcis.ObjectEvent) { e.QuantityList, e.EPCList = nil, []string{"https://id.gs1.org/01/09506000130076/21/1"} },
+		"eventTime":   func(e *epcis.ObjectEvent) { e.EventTime = "2031-03-01T08:00:02.000Z" },
+		"offset":      func(e *epcis.ObjectEvent) { e.EventTimeZoneOffset = "+01:00" },
+		"quantity":    func(e *epcis.ObjectEvent) { e.QuantityList[0].Quantity = 4 },
+		"epcClass":    func(e *epcis.ObjectEvent) { e.QuantityList[0].EPCClass += "X" },
+		"action":      func(e *epcis.ObjectEvent) { e.Action = "ADD" },
+		"bizStep":     func(e *epcis.ObjectEvent) { e.BizStep = "receiving" },
+		"disposition": func(e *epcis.ObjectEvent) { e.Disposition = "in_progress" },
+		"readPoint":   func(e *epcis.ObjectEvent) { e.ReadPoint.ID = "https://id.gs1.org/414/9506000000045" },
+		"bizLocation": func(e *epcis.ObjectEvent) {
+			e.BizLocation = &epcis.Location{ID: "https://id.gs1.org/414/9506000000021"}
+		},
+		"bizTransaction": func(e *epcis.ObjectEvent) { e.BizTransactionList[0].BizTransaction = "https://x.example/tx/2" },
+		"source":         func(e *epcis.ObjectEvent) { e.SourceList[0].Source = "https://id.gs1.org/417/9506000000038" },
+		"destination":    func(e *epcis.ObjectEvent) { e.DestinationList[0].Type = "owning_party" },
+		"ilmd":           func(e *epcis.ObjectEvent) { e.ILMD = map[string]string{"cbvmda:lotNumber": "EP-1"} },
+		"shipmentId":     func(e *epcis.ObjectEvent) { e.ShipmentID = 2 },
+		"packId":         func(e *epcis.ObjectEvent) { e.PackID = "0x01" },
+		"reason":         func(e *epcis.ObjectEvent) { e.Reason = "stolen" },
+		"reactivated":    func(e *epcis.ObjectEvent) { e.Reactivated = true },
+		"epcList instead": func(e *epcis.ObjectEvent) {
+			e.QuantityList, e.EPCList = nil, []string{"https://id.gs1.org/01/09506000130076/21/1"}
+		},
 	}
 	for name, change := range changes {
 		t.Run(name, func(t *testing.T) {
