@@ -3,6 +3,8 @@ package epcis_test
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -17,6 +19,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/jmoiron/sqlx"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
@@ -39,14 +42,66 @@ type env struct {
 	st *indexer.Store
 }
 
+// newEnv starts a chain and a SQLite mirror of it.
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	e := &env{Chain: chaintest.New(t)}
 	db, err := indexer.Open(context.Background(), filepath.Join(t.TempDir(), "mirror.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	return newEnvOn(t, db)
+}
+
+// forEachDB runs a test on a SQLite mirror and, when PHARMATRACE_TEST_POSTGRES holds a DSN, on a
+// PostgreSQL one in a schema of its own: the export's queries must mean the same on both.
+func forEachDB(t *testing.T, fn func(t *testing.T, e *env)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, newEnv(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		dsn := os.Getenv("PHARMATRACE_TEST_POSTGRES")
+		if dsn == "" {
+			t.Skip("PHARMATRACE_TEST_POSTGRES is not set")
+		}
+		fn(t, newEnvOn(t, openPostgres(t, dsn)))
+	})
+}
+
+func openPostgres(t *testing.T, dsn string) *indexer.DB {
+	t.Helper()
+	ctx := context.Background()
+	admin, err := sqlx.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	schema := "t_epcis_" + hex.EncodeToString(b)
+	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		if a, err := sqlx.Open("pgx", dsn); err == nil {
+			_, _ = a.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
+			a.Close()
+		}
+	})
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	db, err := indexer.Open(ctx, dsn+sep+"search_path="+schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func newEnvOn(t *testing.T, db *indexer.DB) *env {
+	t.Helper()
+	e := &env{Chain: chaintest.New(t)}
+	var err error
 	if e.ix, err = indexer.New(db, e.Backend, indexer.Options{Addresses: e.Client.Addresses()}); err != nil {
 		t.Fatal(err)
 	}
@@ -90,8 +145,9 @@ func gln(a *chaintest.Account) string { return fmt.Sprintf("%013d", a.GLN) }
 // TestExportTellsTheStory exports a batch's life from a real chain through the real indexer and
 // checks it against the EPCIS 2.0 schema's rules, GS1's identifiers and the order of events, and
 // against a golden document (the chain's clock is pinned, so times and hashes are stable).
-func TestExportTellsTheStory(t *testing.T) {
-	e := newEnv(t)
+func TestExportTellsTheStory(t *testing.T) { forEachDB(t, testExportTellsTheStory) }
+
+func testExportTellsTheStory(t *testing.T, e *env) {
 	e.AdvanceTime(t, genesisOfStory.Sub(e.Now(t)))
 	gtin := chaintest.GTIN(7)
 	b := e.story(t, gtin, "EP-1")
@@ -333,9 +389,10 @@ func TestEveryMapping(t *testing.T) {
 }
 
 // TestTimeRange exports by time alone (every batch) and by batch and time.
-func TestTimeRange(t *testing.T) {
+func TestTimeRange(t *testing.T) { forEachDB(t, testTimeRange) }
+
+func testTimeRange(t *testing.T, e *env) {
 	ctx := context.Background()
-	e := newEnv(t)
 	gtin := chaintest.GTIN(10)
 	e.story(t, gtin, "TR-1")
 	e.AdvanceTime(t, time.Hour)
