@@ -138,23 +138,10 @@ func (x *Exporter) Export(ctx context.Context, q Query, now time.Time) (*Documen
 	if err != nil {
 		return nil, fmt.Errorf("export epcis: %w", err)
 	}
-	if len(evs) > x.opts.MaxEvents {
-		return nil, &Error{Code: EInvalid, Field: "from", Message: fmt.Sprintf("More than %d events match; narrow the time range.", x.opts.MaxEvents)}
-	}
 	if err := b.loadParticipants(ctx); err != nil {
 		return nil, err
 	}
 
-	var out []timed
-	for _, ev := range evs {
-		es, err := b.events(ctx, ev)
-		if err != nil {
-			return nil, fmt.Errorf("export epcis: %s at %s:%d: %w", ev.Name, ev.TxHash, ev.LogIndex, err)
-		}
-		for _, e := range es {
-			out = append(out, timed{at: ev.BlockTime, e: e})
-		}
-	}
 	var exp []timed
 	for _, bt := range expiring {
 		at, err := expiredAt(bt)
@@ -165,6 +152,20 @@ func (x *Exporter) Export(ctx context.Context, q Query, now time.Time) (*Documen
 			continue
 		}
 		exp = append(exp, timed{at: at.Unix(), e: b.expired(bt, at)})
+	}
+	// Expiries count too: an open range would otherwise list every batch that ever expired.
+	if len(evs)+len(exp) > x.opts.MaxEvents {
+		return nil, &Error{Code: EInvalid, Field: "from", Message: fmt.Sprintf("More than %d events match; narrow the time range.", x.opts.MaxEvents)}
+	}
+	var out []timed
+	for _, ev := range evs {
+		es, err := b.events(ctx, ev)
+		if err != nil {
+			return nil, fmt.Errorf("export epcis: %s at %s:%d: %w", ev.Name, ev.TxHash, ev.LogIndex, err)
+		}
+		for _, e := range es {
+			out = append(out, timed{at: ev.BlockTime, e: e})
+		}
 	}
 	list := merge(out, exp)
 	for i := range list {
