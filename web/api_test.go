@@ -32,12 +32,13 @@ import (
 // and one API token per account.
 type apiFixture struct {
 	*chaintest.Chain
-	srv    *httptest.Server
-	act    *actions.Service
-	db     *indexer.DB
-	tokens map[string]string // account name -> token
-	logs   *syncBuffer
-	gtin   string
+	srv     *httptest.Server
+	handler *web.Server
+	act     *actions.Service
+	db      *indexer.DB
+	tokens  map[string]string // account name -> token
+	logs    *syncBuffer
+	gtin    string
 }
 
 func newAPIFixture(t *testing.T) *apiFixture {
@@ -79,6 +80,7 @@ func newAPIFixture(t *testing.T) *apiFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.handler = s
 	f.srv = httptest.NewServer(s)
 	t.Cleanup(f.srv.Close)
 	f.gtin = "09506000134352"
@@ -153,7 +155,7 @@ func (f *apiFixture) call(t *testing.T, who, method, path string, body any, out 
 		t.Fatal(err)
 	}
 	for _, leak := range []string{"goroutine ", ".go:", "runtime.", "sql:", "execution reverted", "0x08c379a0"} {
-		if bytes.Contains(b, []byte(leak)) {
+		if path != "/metrics" && bytes.Contains(b, []byte(leak)) { // Go's own metrics name runtime.*
 			t.Fatalf("%s %s: response leaks %q: %s", method, path, leak, b)
 		}
 	}
@@ -490,5 +492,113 @@ func TestLabelsDownload(t *testing.T) {
 	}
 	if st, _ := f.errCode(t, "manufacturer", "GET", "/api/v1/batches/"+batchID+"/qr?serial=NOPE", nil); st != 404 {
 		t.Fatalf("unknown serial's QR: %d", st)
+	}
+}
+
+// TestOpenAPIMatchesRoutes holds the OpenAPI document against the router: every route is
+// documented and every documented operation is routed.
+func TestOpenAPIMatchesRoutes(t *testing.T) {
+	f := newAPIFixture(t)
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	f.must(t, 200, "", "GET", "/api/v1/openapi.json", nil, &doc)
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Fatalf("openapi version %q", doc.OpenAPI)
+	}
+	documented := map[string]bool{}
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			documented[strings.ToUpper(method)+" "+path] = true
+		}
+	}
+	routed := map[string]bool{}
+	for _, rt := range f.handler.Routes() {
+		method, pattern, _ := strings.Cut(rt, " ")
+		for _, p := range expandPattern(pattern) {
+			routed[method+" "+p] = true
+		}
+	}
+	for r := range routed {
+		if !documented[r] {
+			t.Errorf("route %s is not in openapi.json", r)
+		}
+	}
+	for d := range documented {
+		if !routed[d] {
+			t.Errorf("openapi.json documents %s, which is not routed", d)
+		}
+	}
+}
+
+// expandPattern turns a chi pattern into OpenAPI paths: {name:a|b} gives one path per
+// alternative, a trailing * becomes {path}.
+func expandPattern(p string) []string {
+	if strings.HasSuffix(p, "/*") {
+		p = strings.TrimSuffix(p, "*") + "{path}"
+	}
+	i := strings.Index(p, ":")
+	if i < 0 {
+		return []string{p}
+	}
+	start := strings.LastIndex(p[:i], "{")
+	end := i + strings.Index(p[i:], "}")
+	var out []string
+	for _, alt := range strings.Split(p[i+1:end], "|") {
+		out = append(out, expandPattern(p[:start]+alt+p[end+1:])...)
+	}
+	return out
+}
+
+// TestOperations: readiness, metrics and the EPCIS export through the router.
+func TestOperations(t *testing.T) {
+	f := newAPIFixture(t)
+	f.product(t)
+	_, codes := f.batch(t, "O-1", 3)
+	f.verdict(t, codes[0])
+
+	var ready struct {
+		Ready  bool              `json:"ready"`
+		Checks map[string]string `json:"checks"`
+	}
+	f.must(t, 200, "", "GET", "/readyz", nil, &ready)
+	if !ready.Ready || ready.Checks["database"] != "ok" {
+		t.Fatalf("readyz: %+v", ready)
+	}
+
+	metrics := string(f.must(t, 200, "", "GET", "/metrics", nil, nil))
+	for _, want := range []string{
+		`pharmatrace_verifications_total{verdict="authentic"} 1`,
+		`pharmatrace_writes_total{op="register_batch",outcome="ok"} 1`,
+		`pharmatrace_http_requests_total{method="POST",route="/api/v1/verify",status="200"} 1`,
+		`pharmatrace_indexer_lag_blocks`,
+		`pharmatrace_http_request_duration_seconds_bucket{method="POST",route="/api/v1/batches"`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+
+	var doc struct {
+		Type string `json:"type"`
+		Body struct {
+			EventList []struct {
+				BizStep string `json:"bizStep"`
+			} `json:"eventList"`
+		} `json:"epcisBody"`
+	}
+	status, h, b := f.call(t, "pharmacy", "GET", "/api/v1/epcis/events?gtin="+f.gtin+"&lot=O-1", nil, &doc)
+	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/ld+json") || doc.Type != "EPCISDocument" || len(doc.Body.EventList) == 0 {
+		t.Fatalf("epcis: %d %s %s", status, h.Get("Content-Type"), b)
+	}
+	if st, c := f.errCode(t, "pharmacy", "GET", "/api/v1/epcis/events", nil); st != 400 || c != "invalid" {
+		t.Fatalf("epcis without a query: %d %s", st, c)
+	}
+	if st, c := f.errCode(t, "pharmacy", "GET", "/api/v1/epcis/events?gtin="+f.gtin+"&lot=NOPE", nil); st != 404 || c != "not_found" {
+		t.Fatalf("epcis of an unknown batch: %d %s", st, c)
+	}
+	if st, _ := f.errCode(t, "", "GET", "/api/v1/epcis/events?gtin="+f.gtin+"&lot=O-1", nil); st != 401 {
+		t.Fatalf("epcis without a token: %d", st)
 	}
 }
