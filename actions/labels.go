@@ -81,4 +81,3 @@ func (s *Service) Labels(ctx context.Context, a Actor, batchID string, serials .
 	}
 	return out, nil
 }
-

@@ -3,11 +3,11 @@ package web_test
 import (
 	"bytes"
 	"compress/zlib"
+	"image/png"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
-	"image/png"
 	"sync"
 	"testing"
 	"time"
