@@ -106,23 +106,36 @@ type DeployOptions struct {
 
 // Deploy deploys the Registry (with the deployer as its first regulator) and the BatchLedger.
 func Deploy(ctx context.Context, backend Backend, deployer *bind.TransactOpts, opts DeployOptions) (Addresses, error) {
+	d, err := DeployContracts(ctx, backend, deployer, opts)
+	return d.Addresses, err
+}
+
+// Deployment is where a deployment put the contracts, and the block of its first contract: an
+// indexer of these contracts starts there.
+type Deployment struct {
+	Addresses
+	Block uint64
+}
+
+// DeployContracts is Deploy, also returning the deployment block.
+func DeployContracts(ctx context.Context, backend Backend, deployer *bind.TransactOpts, opts DeployOptions) (Deployment, error) {
 	t, err := newTransactor(ctx, backend, opts.PollInterval, 0, opts.Logger)
 	if err != nil {
-		return Addresses{}, fmt.Errorf("deploy: %w", err)
+		return Deployment{}, fmt.Errorf("deploy: %w", err)
 	}
 	reg, led := registry.NewRegistry(), ledger.NewBatchLedger()
 	regInit := append(common.FromHex(registry.RegistryMetaData.Bin), reg.PackConstructor(opts.RegulatorGLN, opts.RegulatorName)...)
 	rcpt, err := t.send(ctx, deployer, nil, regInit)
 	if err != nil {
-		return Addresses{}, fmt.Errorf("deploy registry: %w", err)
+		return Deployment{}, fmt.Errorf("deploy registry: %w", err)
 	}
-	addrs := Addresses{Registry: rcpt.ContractAddress}
-	ledInit := append(common.FromHex(ledger.BatchLedgerMetaData.Bin), led.PackConstructor(addrs.Registry)...)
+	d := Deployment{Addresses: Addresses{Registry: rcpt.ContractAddress}, Block: rcpt.BlockNumber.Uint64()}
+	ledInit := append(common.FromHex(ledger.BatchLedgerMetaData.Bin), led.PackConstructor(d.Registry)...)
 	if rcpt, err = t.send(ctx, deployer, nil, ledInit); err != nil {
-		return Addresses{}, fmt.Errorf("deploy ledger: %w", err)
+		return Deployment{}, fmt.Errorf("deploy ledger: %w", err)
 	}
-	addrs.Ledger = rcpt.ContractAddress
-	return addrs, nil
+	d.Ledger = rcpt.ContractAddress
+	return d, nil
 }
 
 // transactor sends transactions: gas estimation (where reverts are caught and decoded), one

@@ -490,8 +490,17 @@ func randomSalt() string {
 
 // ListenAndServe serves on addr until ctx ends, then shuts down gracefully.
 func ListenAndServe(ctx context.Context, addr string, h http.Handler, log *slog.Logger) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	return Serve(ctx, ln, h, log)
+}
+
+// Serve serves on ln until ctx ends, then shuts down gracefully: in-flight requests get 10 s.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
+	addr := ln.Addr().String()
 	srv := &http.Server{
-		Addr:              addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
@@ -500,7 +509,7 @@ func ListenAndServe(ctx context.Context, addr string, h http.Handler, log *slog.
 		MaxHeaderBytes:    32 << 10,
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
+	go func() { errc <- srv.Serve(ln) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve %s: %w", addr, err)

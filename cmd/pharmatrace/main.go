@@ -18,11 +18,15 @@ Usage:
   pharmatrace <command> [flags]
 
 Commands:
+  serve      serve the API and pages (and, by default, run the indexer in the same process)
   index      mirror the contracts' events into SQLite or PostgreSQL, then follow the chain
   audit      compare the SQL mirror with the contracts' views; exit 1 on any difference
   gs1        parse a scanned code, or build a GS1 Digital Link
   verify     verify a pack code against the mirror (or offline: format and signature)
   ids        compute a batch id and pack ids as the contracts do
+  deploy     deploy the contracts to a node and write the contracts file
+  account    create or list keystore accounts
+  token      create, list or revoke API tokens
   version    print the version and the pinned go-ethereum
   help       show this help
 
@@ -57,6 +61,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runIndex(ctx, args[1:], stdout, stderr)
 	case "audit":
 		return runAudit(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "deploy":
+		return runDeploy(ctx, args[1:], stdout, stderr)
+	case "account":
+		return runAccount(ctx, args[1:], stdout, stderr)
+	case "token":
+		return runToken(ctx, args[1:], stdout, stderr)
 	default:
 		fmt.Fprintf(stderr, "pharmatrace: unknown command %q\n\n%s", args[0], usage)
 		return 2
