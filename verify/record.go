@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -130,20 +131,32 @@ func (r *Recorder) Run(ctx context.Context) {
 	}
 }
 
-// The recorder's statements, prepared once per written batch: with SQLite, preparing (parsing)
-// a statement costs as much as running it, and a batch runs each of them hundreds of times.
+// The recorder shares the machine with the verifications it logs, so it writes a batch with as
+// few statements as it can: scans go in multi-row INSERTs, one query finds the packs that may
+// have reached the clone threshold, and only those get the exact per-pack check. The statements
+// run many times per batch are prepared once per batch: with SQLite, preparing (parsing) a
+// statement costs as much as running it.
 const (
-	insertScanSQL = `INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	insertScansSQL = `INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
+		VALUES `
+	scanValues  = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	suspectsSQL = `SELECT pack_id FROM svc_scans
+		WHERE pack_id IN (%s) AND scanned_at >= ? AND client <> ''
+		GROUP BY pack_id
+		HAVING COUNT(DISTINCT client) >= ?`
 	insertAlertSQL = `INSERT INTO svc_alerts (alert_id, code, nmvs_code, message, state, created_at, updated_at, batch_id, pack_id, gtin, lot, serial, scanner, details)
 		VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	countClientsSQL = `SELECT COUNT(DISTINCT client) FROM svc_scans WHERE pack_id = ? AND scanned_at >= ? AND client <> ''`
 	openClonesSQL   = `SELECT COUNT(*) FROM svc_alerts WHERE pack_id = ? AND code = ? AND state <> 'closed'`
 )
 
-// writeStmts are the statements of one batch's transaction.
+// chunkRows is how many scans one INSERT carries, and how many packs one clone pre-check names:
+// far below the bound parameters SQLite (32 766) and PostgreSQL (65 535) accept.
+const chunkRows = 100
+
+// writeStmts are the prepared statements of one batch's transaction.
 type writeStmts struct {
-	scan, alert, clients, clones *sqlx.Stmt
+	alert, clients, clones *sqlx.Stmt
 }
 
 func prepareWrite(ctx context.Context, tx *sqlx.Tx) (*writeStmts, error) {
@@ -154,7 +167,7 @@ func prepareWrite(ctx context.Context, tx *sqlx.Tx) (*writeStmts, error) {
 	for _, p := range []struct {
 		stmt **sqlx.Stmt
 		sql  string
-	}{{&w.scan, insertScanSQL}, {&w.alert, insertAlertSQL}, {&w.clients, countClientsSQL}, {&w.clones, openClonesSQL}} {
+	}{{&w.alert, insertAlertSQL}, {&w.clients, countClientsSQL}, {&w.clones, openClonesSQL}} {
 		if *p.stmt, err = tx.PreparexContext(ctx, tx.Rebind(p.sql)); err != nil {
 			return nil, fmt.Errorf("prepare scan log statement: %w", err)
 		}
@@ -163,7 +176,7 @@ func prepareWrite(ctx context.Context, tx *sqlx.Tx) (*writeStmts, error) {
 }
 
 func (w *writeStmts) close() {
-	for _, st := range []*sqlx.Stmt{w.scan, w.alert, w.clients, w.clones} {
+	for _, st := range []*sqlx.Stmt{w.alert, w.clients, w.clones} {
 		if st != nil {
 			_ = st.Close()
 		}
@@ -178,31 +191,75 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 		}
 		defer st.close()
 		packs := map[string]scanRecord{}
-		for _, res := range batch {
-			s := res.scan
-			scanner := ""
-			if s.scanner.Participant != ([20]byte{}) {
-				scanner = s.scanner.Participant.Hex()
-			}
-			if _, err := st.scan.ExecContext(ctx, newID(), s.at.Unix(), string(s.verdict), s.gtin, s.lot, s.serial, s.batchID, s.packID, scanner, s.scanner.Client, s.block); err != nil {
-				return fmt.Errorf("insert scan: %w", err)
-			}
-			if res.Alert != nil {
-				if err := st.insertAlert(ctx, *res.Alert, s, scanner, res); err != nil {
-					return err
+		for start := 0; start < len(batch); start += chunkRows {
+			chunk := batch[start:min(start+chunkRows, len(batch))]
+			args := make([]any, 0, len(chunk)*11)
+			for _, res := range chunk {
+				s := res.scan
+				scanner := ""
+				if s.scanner.Participant != ([20]byte{}) {
+					scanner = s.scanner.Participant.Hex()
+				}
+				args = append(args, newID(), s.at.Unix(), string(s.verdict), s.gtin, s.lot, s.serial, s.batchID, s.packID, scanner, s.scanner.Client, s.block)
+				if res.Alert != nil {
+					if err := st.insertAlert(ctx, *res.Alert, s, scanner, res); err != nil {
+						return err
+					}
+				}
+				if s.packID != "" && s.scanner.Client != "" {
+					packs[s.packID] = s
 				}
 			}
-			if s.packID != "" && s.scanner.Client != "" {
-				packs[s.packID] = s
+			q := insertScansSQL + strings.Repeat(scanValues+", ", len(chunk)-1) + scanValues
+			if _, err := tx.ExecContext(ctx, tx.Rebind(q), args...); err != nil {
+				return fmt.Errorf("insert %d scans: %w", len(chunk), err)
 			}
 		}
-		for packID, s := range packs {
-			if err := r.cloneCheck(ctx, st, packID, s); err != nil {
+		suspects, err := r.suspects(ctx, tx, packs)
+		if err != nil {
+			return err
+		}
+		for _, packID := range suspects {
+			if err := r.cloneCheck(ctx, st, packID, packs[packID]); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// suspects narrows the packs of a batch to those scanned by at least CloneClients distinct
+// clients since the earliest of the batch's scans minus the window: a superset of the packs over
+// the threshold in their own window, found with one query per chunk instead of one per pack.
+func (r *Recorder) suspects(ctx context.Context, tx *sqlx.Tx, packs map[string]scanRecord) ([]string, error) {
+	if len(packs) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, 0, len(packs))
+	var earliest time.Time
+	for id, s := range packs {
+		ids = append(ids, id)
+		if earliest.IsZero() || s.at.Before(earliest) {
+			earliest = s.at
+		}
+	}
+	since := earliest.Add(-r.opts.CloneWindow).Unix()
+	var out []string
+	for start := 0; start < len(ids); start += chunkRows {
+		chunk := ids[start:min(start+chunkRows, len(ids))]
+		args := make([]any, 0, len(chunk)+2)
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		args = append(args, since, r.opts.CloneClients)
+		q := fmt.Sprintf(suspectsSQL, strings.Repeat("?, ", len(chunk)-1)+"?")
+		var found []string
+		if err := tx.SelectContext(ctx, &found, tx.Rebind(q), args...); err != nil {
+			return nil, fmt.Errorf("find packs scanned by %d clients: %w", r.opts.CloneClients, err)
+		}
+		out = append(out, found...)
+	}
+	return out, nil
 }
 
 func (w *writeStmts) insertAlert(ctx context.Context, a Alert, s scanRecord, scanner string, res Result) error {

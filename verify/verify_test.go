@@ -4,7 +4,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"errors"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +15,7 @@ import (
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/gs1"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/indexer/indextest"
 	"github.com/pharmatrace/pharmatrace/labels"
 	"github.com/pharmatrace/pharmatrace/verify"
 )
@@ -44,12 +45,9 @@ func newEnv(t *testing.T) *env {
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	e := &env{Chain: chaintest.New(t), gtin: chaintest.GTIN(3)}
+	// SQLite, or PostgreSQL when PHARMATRACE_TEST_POSTGRES is set: the scan log's SQL runs on both.
+	e.db = indextest.Open(t)
 	var err error
-	e.db, err = indexer.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.db.Close() })
 	e.ix, err = indexer.New(e.db, e.Backend, indexer.Options{Addresses: e.Client.Addresses()})
 	if err != nil {
 		t.Fatal(err)
@@ -241,6 +239,43 @@ func TestScanLogAndCloneAlert(t *testing.T) {
 	}
 	if len(alerts) != 2 || alerts[0].Code != verify.AlertBadSignature || alerts[1].Code != verify.AlertPossibleClone || alerts[0].State != "open" {
 		t.Errorf("alerts = %+v, want one bad signature and one possible clone, open", alerts)
+	}
+}
+
+// TestScanLogInChunks: a burst larger than one INSERT and one clone pre-check logs every scan
+// and raises the clone alert for the one pack over the threshold, once.
+func TestScanLogInChunks(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t)
+	b := e.RegisterBatch(t, e.Manufacturer, e.gtin, "K-1", 3)
+	e.sync(t)
+	cloned, quiet := e.code(t, b, 0, e.Manufacturer.Key), e.code(t, b, 1, e.Manufacturer.Key)
+	const n = 700
+	for i := range n {
+		code, client := quiet, fmt.Sprintf("q%d", i%2) // two clients: under the threshold of 3
+		if i%7 == 0 {
+			code, client = cloned, fmt.Sprintf("c%d", i%5) // five clients
+		}
+		r, err := e.v.Verify(ctx, code, verify.Scanner{Client: client})
+		if err != nil || r.Verdict != verify.Authentic {
+			t.Fatalf("verify %d: %s, %v", i, r.Verdict, err)
+		}
+		e.rec.Record(ctx, r)
+	}
+	e.rec.Flush(ctx)
+	var scans int
+	if err := e.db.GetContext(ctx, &scans, `SELECT COUNT(*) FROM svc_scans`); err != nil || scans != n {
+		t.Errorf("scan log holds %d rows (%v), want %d", scans, err, n)
+	}
+	var alerts []struct {
+		Code   string `db:"code"`
+		PackID string `db:"pack_id"`
+	}
+	if err := e.db.SelectContext(ctx, &alerts, `SELECT code, pack_id FROM svc_alerts`); err != nil {
+		t.Fatal(err)
+	}
+	if len(alerts) != 1 || alerts[0].Code != verify.AlertPossibleClone || alerts[0].PackID != b.PackIDs[0].Hex() {
+		t.Errorf("alerts = %+v, want one possible clone of %s", alerts, b.PackIDs[0].Hex())
 	}
 }
 
