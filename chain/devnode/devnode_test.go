@@ -1,11 +1,16 @@
 package devnode_test
 
 import (
+	"bufio"
 	"context"
 	"crypto/ecdsa"
+	"fmt"
 	"math/big"
+	"os"
+	"os/exec"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -353,4 +358,77 @@ func BenchmarkTimeToMine(b *testing.B) {
 		waitMined(b, n.Client(), transfer(b, n, key, nonce, to).Hash())
 		nonce++
 	}
+}
+
+// A kill -9 loses no sealed block: what a mirror has read stays on the chain. The test runs
+// itself as the node's process and kills it.
+func TestKillKeepsSealedBlocks(t *testing.T) {
+	if dir := os.Getenv("DEVNODE_CRASH_DIR"); dir != "" {
+		crashChild(t, dir)
+		return
+	}
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestKillKeepsSealedBlocks$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "DEVNODE_CRASH_DIR="+dir)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start child: %v", err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }()
+	var number uint64
+	var hash string
+	lines := bufio.NewScanner(out)
+	for lines.Scan() {
+		if _, err := fmt.Sscanf(lines.Text(), "SEALED %d %s", &number, &hash); err == nil {
+			break
+		}
+	}
+	if hash == "" {
+		t.Fatalf("child exited without reporting its head: %v", lines.Err())
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatalf("kill child: %v", err)
+	}
+	_ = cmd.Wait()
+
+	n := start(t, devnode.Config{DataDir: dir})
+	h, err := n.Client().HeaderByNumber(t.Context(), new(big.Int).SetUint64(number))
+	if err != nil {
+		t.Fatalf("block %d after kill -9: %v", number, err)
+	}
+	if h.Hash().Hex() != hash {
+		t.Errorf("block %d after kill -9: hash %s, want %s", number, h.Hash().Hex(), hash)
+	}
+	// Its state too: the account that sent the transactions has their nonce.
+	nonce, err := n.Client().NonceAt(t.Context(), n.Accounts()[0], nil)
+	if err != nil {
+		t.Fatalf("nonce: %v", err)
+	}
+	if nonce != number {
+		t.Errorf("faucet nonce after kill -9: got %d, want %d (one transaction a block)", nonce, number)
+	}
+}
+
+func crashChild(t *testing.T, dir string) {
+	n, err := devnode.Start(context.Background(), devnode.Config{DataDir: dir, Passphrase: passphrase, LightKDF: true})
+	if err != nil {
+		t.Fatalf("child start: %v", err)
+	}
+	key, err := n.Key(n.Accounts()[0])
+	if err != nil {
+		t.Fatalf("child key: %v", err)
+	}
+	var last *types.Receipt
+	for i := range uint64(5) {
+		last = waitMined(t, n.Client(), transfer(t, n, key, i, address("x")).Hash())
+	}
+	fmt.Printf("SEALED %d %s\n", last.BlockNumber, last.BlockHash.Hex())
+	time.Sleep(time.Minute) // killed long before
 }
