@@ -52,6 +52,9 @@ func TestSmoke(t *testing.T) {
 			if r.OK == 0 || r.Errors != 0 {
 				t.Errorf("%s %s: %d answered, %d errors %v, want some answered and no errors", shape, route, r.OK, r.Errors, r.Samples)
 			}
+			if r.CPUPerRequest() <= 0 {
+				t.Errorf("%s %s: no server CPU time measured", shape, route)
+			}
 			if r.Latency(0.5) <= 0 || r.Latency(0.5) > r.Latency(0.99) {
 				t.Errorf("%s %s: p50 %s, p99 %s", shape, route, r.Latency(0.5), r.Latency(0.99))
 			}

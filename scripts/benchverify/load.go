@@ -66,6 +66,8 @@ type phaseResult struct {
 	Service  []int64        `json:"service,omitempty"` // ns, open loop only: from the actual send
 	Verdicts map[string]int `json:"verdicts,omitempty"`
 	LoadAvg  [2]float64     `json:"loadAvg"` // 1-minute load average at the start and the end
+	// ServerCPU is filled in by the server's process: its CPU time over the phase.
+	ServerCPU time.Duration `json:"-"`
 }
 
 // loadMain is the load process: plan on stdin, results on stdout.

@@ -77,8 +77,10 @@ func drive(ctx context.Context, cfg config, p plan, progress io.Writer) ([]phase
 	cmd := exec.CommandContext(ctx, cfg.self[0], cfg.self[1:]...)
 	cmd.Env = append(os.Environ(), childEnv+"="+childLoad)
 	cmd.Stdin = bytes.NewReader(in)
-	var out bytes.Buffer
-	cmd.Stdout = &out
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, cpuUsage{}, err
+	}
 	cmd.Stderr = progress
 	if cfg.cpuprofile != "" {
 		f, err := os.Create(cfg.cpuprofile)
@@ -93,21 +95,36 @@ func drive(ctx context.Context, cfg config, p plan, progress io.Writer) ([]phase
 	}
 	before := selfCPU()
 	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		return nil, cpuUsage{}, fmt.Errorf("load process: %w", err)
+	if err := cmd.Start(); err != nil {
+		return nil, cpuUsage{}, fmt.Errorf("start load process: %w", err)
 	}
-	usage := cpuUsage{Wall: time.Since(start), Server: selfCPU() - before}
-	usage.Load = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	// Each phase's result arrives as the phase ends: this process's CPU time between two arrivals
+	// is what the server spent on that phase, a measure that other processes' load on the machine
+	// does not skew the way it skews req/s.
 	var results []phaseResult
-	dec := json.NewDecoder(&out)
+	mark := before
+	dec := json.NewDecoder(out)
+	var readErr error
 	for {
 		var r phaseResult
 		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return nil, usage, fmt.Errorf("read load results: %w", err)
+			readErr = fmt.Errorf("read load results: %w", err)
+			_, _ = io.Copy(io.Discard, out)
+			break
 		}
+		now := selfCPU()
+		r.ServerCPU, mark = now-mark, now
 		results = append(results, r)
+	}
+	if err := cmd.Wait(); err != nil {
+		return nil, cpuUsage{}, fmt.Errorf("load process: %w", err)
+	}
+	usage := cpuUsage{Wall: time.Since(start), Server: selfCPU() - before}
+	usage.Load = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	if readErr != nil {
+		return nil, usage, readErr
 	}
 	if len(results) != len(p.Phases) {
 		return nil, usage, fmt.Errorf("load process returned %d results for %d phases", len(results), len(p.Phases))
@@ -147,6 +164,7 @@ type row struct {
 	Rate             float64 // open loop: offered
 	Concurrency      int     // closed loop
 	Elapsed          time.Duration
+	ServerCPU        time.Duration // the server process's CPU time over the row's phases
 	OK, Errors       int
 	Samples          []string
 	latency, service []int64
@@ -160,6 +178,14 @@ func (r *row) RPS() float64 {
 		return 0
 	}
 	return float64(r.OK) / r.Elapsed.Seconds()
+}
+
+// CPUPerRequest is the server's CPU time per answered request.
+func (r *row) CPUPerRequest() time.Duration {
+	if r.OK == 0 {
+		return 0
+	}
+	return r.ServerCPU / time.Duration(r.OK)
 }
 
 // Latency is the q-quantile of the latencies (from the due time in the open loop).
@@ -199,6 +225,7 @@ func (s *summary) add(results []phaseResult) {
 		w := s.row(r.Phase.Shape, r.Phase.Route)
 		w.Rate, w.Concurrency = r.Phase.Rate, r.Phase.Concurrency
 		w.Elapsed += r.Elapsed
+		w.ServerCPU += r.ServerCPU
 		w.OK += r.OK
 		w.Errors += r.Errors
 		w.Samples = append(w.Samples, r.Samples...)
@@ -279,14 +306,14 @@ func (s *summary) print(w io.Writer) {
 		fmt.Fprintf(w, "SMOKE RUN: %s per shape is under the %s a measurement needs\n", s.cfg.duration, minDuration)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%-22s %-8s %9s %8s %7s %9s %9s %9s %9s\n", "shape", "route", "req/s", "ok", "errors", "p50", "p95", "p99", "max")
+	fmt.Fprintf(w, "%-22s %-8s %9s %8s %7s %9s %9s %9s %9s %10s\n", "shape", "route", "req/s", "ok", "errors", "p50", "p95", "p99", "max", "server CPU")
 	for _, r := range s.rows {
 		shape := fmt.Sprintf("open %.0f req/s", r.Rate)
 		if r.Shape == shapeClosed {
 			shape = fmt.Sprintf("closed, %d in flight", r.Concurrency)
 		}
-		fmt.Fprintf(w, "%-22s %-8s %9.0f %8d %7d %9s %9s %9s %9s\n", shape, r.Route, r.RPS(), r.OK, r.Errors,
-			ms(r.Latency(0.50)), ms(r.Latency(0.95)), ms(r.Latency(0.99)), ms(r.Latency(1)))
+		fmt.Fprintf(w, "%-22s %-8s %9.0f %8d %7d %9s %9s %9s %9s %7.0f µs\n", shape, r.Route, r.RPS(), r.OK, r.Errors,
+			ms(r.Latency(0.50)), ms(r.Latency(0.95)), ms(r.Latency(0.99)), ms(r.Latency(1)), float64(r.CPUPerRequest())/float64(time.Microsecond))
 		if r.Shape == shapeOpen {
 			fmt.Fprintf(w, "%-22s %-8s %9s %8s %7s %9s %9s %9s %9s   (from the actual send)\n", "  service time", "", "", "", "",
 				ms(r.Service(0.50)), ms(r.Service(0.95)), ms(r.Service(0.99)), ms(r.Service(1)))
@@ -314,6 +341,10 @@ func (s *summary) print(w io.Writer) {
 			lo, hi, sum = min(lo, v), max(hi, v), sum+v
 		}
 		fmt.Fprintf(w, "load average (1 min) during the run: %.2f–%.2f, mean %.2f, on %d cores\n", lo, hi, sum/float64(len(s.loadAvg)), numCPU())
+	}
+	if t, v := s.find(shapeClosed, routeTrivial).CPUPerRequest(), s.find(shapeClosed, routeVerify).CPUPerRequest(); v > 0 {
+		fmt.Fprintf(w, "server CPU per request (closed loop): trivial %.0f µs, verify %.0f µs: at equal CPU, verify ÷ trivial would be %.3f\n",
+			float64(t)/1e3, float64(v)/1e3, float64(t)/float64(v))
 	}
 	u := s.usage
 	fmt.Fprintf(w, "CPU over %s: server process %s (%.0f%% of one core), load process %s (%.0f%%)\n", u.Wall.Round(time.Second),
