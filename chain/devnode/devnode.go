@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"math/big"
 	"net"
 	"os"
@@ -183,6 +184,11 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	if id := n.config.ChainID; id == nil || id.Cmp(big.NewInt(ChainID)) != 0 {
 		return fail(fmt.Errorf("chain in %s has chain id %v, not the dev chain's %d", nodeConf.DataDir, id, ChainID))
 	}
+	// A reopened chain runs its stored rules: refuse one created otherwise (by geth --dev, say,
+	// whose experimental forks price storage several times dearer) rather than run it unnoticed.
+	if got, want := forkSchedule(n.config), forkSchedule(chain.OsakaConfig(big.NewInt(ChainID))); got != want {
+		return fail(fmt.Errorf("chain in %s runs forks %s, not the Osaka rules (%s): use another data directory", nodeConf.DataDir, got, want))
+	}
 	// Log filters and subscriptions (eth_getLogs, eth_subscribe) are a separate service; geth
 	// registers it the same way (cmd/utils.RegisterFilterAPI).
 	filterSystem := filters.NewFilterSystem(backend.APIBackend, filters.Config{
@@ -284,6 +290,13 @@ func (n *Node) genesis(faucet common.Address, fund []common.Address, balance *bi
 	}
 	g.Alloc[faucet] = types.Account{Balance: FaucetBalance()}
 	return g, nil
+}
+
+// forkSchedule names the forks a chain runs now and the ones it would switch on later.
+func forkSchedule(cfg *params.ChainConfig) string {
+	const later = math.MaxUint64 / 2
+	return chain.ActiveForks(cfg, big.NewInt(0), uint64(time.Now().Unix())) + " / later: " +
+		chain.ActiveForks(cfg, new(big.Int).SetUint64(later), later)
 }
 
 // Client returns an RPC client connected to the node in process (no network): it satisfies

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -15,10 +16,14 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/ethdb/leveldb"
 	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/triedb"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/devnode"
@@ -431,4 +436,27 @@ func crashChild(t *testing.T, dir string) {
 	}
 	fmt.Printf("SEALED %d %s\n", last.BlockNumber, last.BlockHash.Hex())
 	time.Sleep(time.Minute) // killed long before
+}
+
+// A data directory holding a chain with other rules (geth --dev's experimental forks) is refused,
+// not run.
+func TestRefusesOtherRules(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "chain", "geth", "chaindata")
+	kv, err := leveldb.New(path, 16, 16, "", false)
+	if err != nil {
+		t.Fatalf("create database: %v", err)
+	}
+	db, err := rawdb.Open(kv, rawdb.OpenOptions{Ancient: filepath.Join(path, "ancient")})
+	if err != nil {
+		t.Fatalf("open database: %v", err)
+	}
+	core.DeveloperGenesisBlock(30_000_000, nil).MustCommit(db, triedb.NewDatabase(db, triedb.HashDefaults))
+	if err := db.Close(); err != nil {
+		t.Fatalf("close database: %v", err)
+	}
+	_, err = devnode.Start(t.Context(), devnode.Config{DataDir: dir, Passphrase: passphrase, LightKDF: true})
+	if err == nil || !strings.Contains(err.Error(), "not the Osaka rules") {
+		t.Fatalf("start on a geth --dev chain: got %v, want a refusal naming the rules", err)
+	}
 }
