@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/jmoiron/sqlx"
@@ -59,8 +60,13 @@ func (s *Service) RegisterBatch(ctx context.Context, a Actor, nb NewBatch, progr
 	if err != nil {
 		return BatchResult{}, err
 	}
-	if !expiry.After(s.opts.Now().UTC()) {
-		return BatchResult{}, invalid("expiry", "the expiry date must be in the future")
+	// The contract compares with the chain's time (the latest block's), which is what counts.
+	head, err := s.opts.Chain.Backend().HeaderByNumber(ctx, nil)
+	if err != nil {
+		return BatchResult{}, fmt.Errorf("read the chain's time: %w", err)
+	}
+	if chain.ExpiryDay(expiry) < chain.ExpiryDay(time.Unix(int64(head.Time), 0).UTC()) {
+		return BatchResult{}, invalid("expiry", "the expiry date is in the past")
 	}
 	var docHash common.Hash
 	if nb.DocHash != "" {
