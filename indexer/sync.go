@@ -55,8 +55,8 @@ type Options struct {
 	Window uint64
 	// MaxRange caps the block range of one eth_getLogs call. Default 50 000.
 	MaxRange uint64
-	// Fetchers is how many eth_getLogs calls a backfill keeps in flight far below the reorg
-	// window (their ranges still commit in order). Default 3.
+	// Fetchers is how many eth_getLogs calls (with their header reads) a sync keeps in flight;
+	// their ranges still commit in order. Default 3.
 	Fetchers int
 	// PollInterval is how often the head is polled when no subscription wakes the indexer. Default 2s.
 	PollInterval time.Duration
@@ -171,8 +171,11 @@ func (ix *Indexer) target(ctx context.Context) (uint64, error) {
 func (ix *Indexer) Sync(ctx context.Context) error {
 	start := time.Now()
 	var (
-		events   uint64
-		rng      = min(uint64(1000), ix.opts.MaxRange)
+		events uint64
+		// A small first range: its density sizes the next ones, which grow fast on sparse
+		// chains; a large one could hold most of a dense chain's logs in one call that nothing
+		// overlaps.
+		rng      = min(firstRange, ix.opts.MaxRange)
 		deepOnce bool
 	)
 	progress := func(to, target, n uint64) {
@@ -211,12 +214,7 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 		if from > target {
 			return nil
 		}
-		// Far below the reorg window, ranges are fetched several at a time and committed in order.
-		if target > ix.opts.Window && from < target-ix.opts.Window {
-			err = ix.backfill(ctx, from, target-ix.opts.Window-1, target, cur.Hash, ok, &rng, progress)
-		} else {
-			err = ix.near(ctx, from, target, cur.Hash, ok, &rng, progress)
-		}
+		err = ix.fetchAndCommit(ctx, from, target, cur.Hash, ok, &rng, progress)
 		var refused *logsError
 		switch {
 		case err == nil:
@@ -238,6 +236,9 @@ func (ix *Indexer) Sync(ctx context.Context) error {
 	}
 }
 
+// firstRange is the block count of a sync's first eth_getLogs range.
+const firstRange = 16
+
 // targetLogs is how many logs one eth_getLogs call should return, roughly: dense ranges would
 // otherwise return hundreds of thousands of logs in one response, and only a stream of moderate
 // ranges lets fetching and committing overlap.
@@ -253,27 +254,13 @@ func (ix *Indexer) nextRange(blocks uint64, logs int) uint64 {
 	return next
 }
 
-// near indexes one range from block from, within reach of the reorg window: every block's
-// header is read, and the range commits before the next one is fetched.
-func (ix *Indexer) near(ctx context.Context, from, target uint64, prev string, havePrev bool, rng *uint64, progress func(to, target, n uint64)) error {
-	s, err := ix.load(ctx, from, min(target, from+*rng-1), target)
-	if err != nil {
-		return err
-	}
-	n, err := ix.commit(ctx, s, target, prev, havePrev)
-	if err != nil {
-		return err
-	}
-	*rng = ix.nextRange(s.to-s.from+1, s.logs)
-	progress(s.to, target, n)
-	return nil
-}
-
-// backfill indexes blocks [from, end], all far below the reorg window: up to Options.Fetchers
-// eth_getLogs calls are in flight, each range decoded as it arrives, while the ranges commit one
-// transaction each, in order. The node's work, the JSON and ABI decoding and the SQL then run side
-// by side instead of one after the other.
-func (ix *Indexer) backfill(ctx context.Context, from, end, target uint64, prev string, havePrev bool, rng *uint64, progress func(to, target, n uint64)) error {
+// fetchAndCommit indexes blocks [from, target]: up to Options.Fetchers eth_getLogs calls are in
+// flight, each range decoded as it arrives, while the ranges commit one transaction each, in
+// order. The node's work, the JSON and ABI decoding and the SQL then run side by side instead of
+// one after the other. This is safe near the head too: each range's logs are checked against its
+// headers when it is fetched, and against the range before it when it commits, so a reorg
+// between the two fails the commit (errRetry) and the next pass rewinds.
+func (ix *Indexer) fetchAndCommit(ctx context.Context, from, target uint64, prev string, havePrev bool, rng *uint64, progress func(to, target, n uint64)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer wg.Wait() // no fetch outlives the call
@@ -290,19 +277,28 @@ func (ix *Indexer) backfill(ctx context.Context, from, end, target uint64, prev 
 		// Ranges in order; a range fetched but not yet committed waits here, so the backlog
 		// (and its memory) is bounded.
 		queue = make(chan chan loaded, 2*ix.opts.Fetchers)
+		sized = make(chan struct{}) // closed when the first range is in: its density sizes the rest
 	)
+	var once sync.Once
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		defer close(queue)
-		for lo := from; lo <= end; {
+		for lo := from; lo <= target; {
+			if lo > from { // the first range alone, until it sizes the others
+				select {
+				case <-sized:
+				case <-ctx.Done():
+					return
+				}
+			}
 			select {
 			case slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			mu.Lock()
-			hi := min(end, lo+size-1)
+			hi := min(target, lo+size-1)
 			mu.Unlock()
 			ch := make(chan loaded, 1)
 			select {
@@ -321,6 +317,7 @@ func (ix *Indexer) backfill(ctx context.Context, from, end, target uint64, prev 
 					size = ix.nextRange(hi-lo+1, s.logs)
 					mu.Unlock()
 				}
+				once.Do(func() { close(sized) })
 				ch <- loaded{s, err}
 			}(lo, hi)
 			lo = hi + 1

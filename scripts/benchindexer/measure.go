@@ -104,6 +104,56 @@ func bare(ctx context.Context, c *ethclient.Client, addrs chain.Addresses, track
 	return p, nil
 }
 
+// bareParallel fetches the same ranges as a sequential pass (ranges holds each one's last block)
+// with inflight eth_getLogs calls at a time, as the indexer's backfill does: the node's ceiling
+// when it is asked for several ranges at once.
+func bareParallel(ctx context.Context, c *ethclient.Client, addrs chain.Addresses, tracked map[common.Hash]string, from uint64, ranges []uint64, inflight int) (pass, error) {
+	p := pass{name: fmt.Sprintf("bare FilterLogs, %d in flight", inflight), ranges: ranges, calls: len(ranges)}
+	type job struct{ lo, hi uint64 }
+	jobs := make(chan job)
+	var (
+		mu       sync.Mutex
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	start := time.Now()
+	for range inflight {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := ethereum.FilterQuery{Addresses: []common.Address{addrs.Registry, addrs.Ledger}}
+			for j := range jobs {
+				q.FromBlock, q.ToBlock = new(big.Int).SetUint64(j.lo), new(big.Int).SetUint64(j.hi)
+				logs, err := c.FilterLogs(ctx, q)
+				var n uint64
+				for i := range logs {
+					if len(logs[i].Topics) > 0 {
+						if _, ok := tracked[logs[i].Topics[0]]; ok {
+							n++
+						}
+					}
+				}
+				mu.Lock()
+				p.events += n
+				if err != nil && firstErr == nil {
+					firstErr = fmt.Errorf("eth_getLogs %d-%d: %w", j.lo, j.hi, err)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	lo := from
+	for _, hi := range ranges {
+		jobs <- job{lo, hi}
+		lo = hi + 1
+	}
+	close(jobs)
+	wg.Wait()
+	p.dur = time.Since(start)
+	p.nodeDur = p.dur
+	return p, firstErr
+}
+
 // timedNode adds up the time the indexer spends waiting for the node. Safe for concurrent use: an
 // indexer that fetches the next range while it applies one overlaps node and SQL time, and the
 // report's split is then not additive.
@@ -144,7 +194,7 @@ func (t *timedNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]t
 
 // backfill runs indexer.New + Sync from the deployment block into db, which must be empty, and
 // checks that it stored every event up to the target block.
-func backfill(ctx context.Context, name string, db *indexer.DB, node indexer.Node, st chainState, target uint64, profile string, log io.Writer) (pass, error) {
+func backfill(ctx context.Context, name string, db *indexer.DB, node indexer.Node, st chainState, target uint64, fetchers int, profile string, log io.Writer) (pass, error) {
 	p := pass{name: name}
 	tn := &timedNode{n: node}
 	var last indexer.Progress
@@ -152,6 +202,7 @@ func backfill(ctx context.Context, name string, db *indexer.DB, node indexer.Nod
 	ix, err := indexer.New(db, tn, indexer.Options{
 		Addresses: st.Addresses,
 		FromBlock: st.DeployBlock,
+		Fetchers:  fetchers,
 		Progress: func(pr indexer.Progress) {
 			last = pr
 			p.ranges = append(p.ranges, pr.Cursor)
