@@ -188,8 +188,29 @@ func (s *Service) Undo(ctx context.Context, a Actor, code string) (PackOutcome, 
 	rc, err := s.opts.Chain.Reactivate(ctx, opts, batchID, packID)
 	r.add(rc)
 	if err != nil {
+		s.raiseUndoAlert(ctx, a, c, batchID, packID, p, err)
 		return out, r, fmt.Errorf("undo decommission of %s: %w", packID, err)
 	}
 	r, err = s.settle(ctx, r)
 	return out, r, err
+}
+
+// raiseUndoAlert raises the NMVS alerts of a refused undo: by another participant (PCK_21), or
+// after the 10 days (PCK_20). Other refusals are the caller's mistakes, not alerts.
+func (s *Service) raiseUndoAlert(ctx context.Context, a Actor, c gs1.Code, batchID, packID common.Hash, p indexer.Pack, err error) {
+	code, msg := "", ""
+	switch {
+	case errors.Is(err, chain.ErrUndoByOtherActor):
+		code, msg = verify.AlertUndoByOther, fmt.Sprintf("%s tried to undo a decommission made by %s.", a.Name, p.Actor)
+	case errors.Is(err, chain.ErrUndoWindowClosed):
+		code, msg = verify.AlertUndoAfterWindow, fmt.Sprintf("%s tried to undo a decommission after the 10 days.", a.Name)
+	default:
+		return
+	}
+	if _, err := verify.RaiseAlert(context.WithoutCancel(ctx), s.opts.DB, verify.Raised{
+		Code: code, Message: msg, BatchID: batchID.Hex(), PackID: packID.Hex(),
+		GTIN: string(c.GTIN), Lot: c.Lot, Serial: c.Serial, Scanner: a.Account.Hex(),
+	}, s.opts.Now()); err != nil {
+		s.log.ErrorContext(ctx, "raise undo alert", "err", err)
+	}
 }

@@ -87,3 +87,37 @@ func SetAlertState(ctx context.Context, db *indexer.DB, id, state string, now ti
 	}
 	return nil
 }
+
+// Alerts raised by refused operations rather than by scans (EU NMVS PCK_20, PCK_21).
+const (
+	AlertUndoAfterWindow = "UNDO_AFTER_WINDOW" // [PCK_20] undo after the 10 days
+	AlertUndoByOther     = "UNDO_BY_OTHER"     // [PCK_21] undo by another participant than the one that decommissioned
+)
+
+// Raised is an alert raised outside a verification: a refused operation.
+type Raised struct {
+	Code, Message     string
+	BatchID, PackID   string
+	GTIN, Lot, Serial string
+	Scanner           string // the participant whose operation was refused
+	Details           string // JSON, "{}" if empty
+}
+
+// RaiseAlert stores an open alert and returns its id.
+func RaiseAlert(ctx context.Context, db *indexer.DB, a Raised, now time.Time) (string, error) {
+	nmvs := map[string]string{AlertUndoAfterWindow: "PCK_20", AlertUndoByOther: "PCK_21"}[a.Code]
+	if nmvs == "" {
+		nmvs = NMVSCode(a.Code)
+	}
+	if a.Details == "" {
+		a.Details = "{}"
+	}
+	id := newID()
+	_, err := db.ExecContext(ctx, db.Rebind(`INSERT INTO svc_alerts (alert_id, code, nmvs_code, message, state, created_at, updated_at,
+		batch_id, pack_id, gtin, lot, serial, scanner, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		id, a.Code, nmvs, a.Message, AlertOpen, now.Unix(), now.Unix(), a.BatchID, a.PackID, a.GTIN, a.Lot, a.Serial, a.Scanner, a.Details)
+	if err != nil {
+		return "", fmt.Errorf("raise alert %s: %w", a.Code, err)
+	}
+	return id, nil
+}

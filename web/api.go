@@ -159,6 +159,8 @@ func (s *Server) writeRoutes(r chi.Router) {
 		r.Get("/batches/{batchID}/labels.pdf", s.labelSheet)
 		r.Get("/batches/{batchID}/qr", s.qrCode)
 		r.Get("/epcis/events", s.epcisEvents)
+		r.With(s.requireRegulator).Get("/alerts", s.alerts)
+		r.With(s.requireRegulator).Post("/alerts/{alertID}", s.setAlertState)
 		r.Group(func(r chi.Router) {
 			r.Use(s.idempotent)
 			r.Post("/participants", s.registerParticipant)

@@ -331,6 +331,11 @@ func TestUndoAfterTenDays(t *testing.T) {
 	if st, c := f.errCode(t, "pharmacy", "POST", "/api/v1/packs/undo", map[string]any{"code": codes[0]}); st != 409 || c != "undo_window_closed" {
 		t.Fatalf("undo after 11 days: %d %s", st, c)
 	}
+	var alerts []struct{ Code, NMVSCode string }
+	f.must(t, 200, "regulator", "GET", "/api/v1/alerts", nil, &alerts)
+	if len(alerts) != 1 || alerts[0].Code != "UNDO_AFTER_WINDOW" || alerts[0].NMVSCode != "PCK_20" {
+		t.Fatalf("alerts after a late undo: %+v", alerts)
+	}
 }
 
 // TestWriteAuth calls every write route with no token, a bad token and each wrong role's token.
@@ -600,5 +605,49 @@ func TestOperations(t *testing.T) {
 	}
 	if st, _ := f.errCode(t, "", "GET", "/api/v1/epcis/events?gtin="+f.gtin+"&lot=O-1", nil); st != 401 {
 		t.Fatalf("epcis without a token: %d", st)
+	}
+}
+
+// TestAlerts: suspicious scans and a refused undo raise alerts the regulator lists and moves.
+func TestAlerts(t *testing.T) {
+	f := newAPIFixture(t)
+	f.product(t)
+	batchID, codes := f.batch(t, "AL-1", 3)
+	f.ship(t, "manufacturer", "pharmacy", f.Pharmacy.Address, batchID, 3)
+	f.must(t, 200, "pharmacy", "POST", "/api/v1/packs/decommission", map[string]any{"code": codes[0], "reason": "dispensed"}, nil)
+	// Another pharmacy scans it (possible clone) and tries to undo it (PCK_21).
+	f.call(t, "pharmacy2", "POST", "/api/v1/packs/decommission", map[string]any{"code": codes[0], "reason": "dispensed"}, nil)
+	if st, c := f.errCode(t, "pharmacy2", "POST", "/api/v1/packs/undo", map[string]any{"code": codes[0]}); st != 403 || c != "undo_by_other_actor" {
+		t.Fatalf("undo by another: %d %s", st, c)
+	}
+	var alerts []struct {
+		ID, Code, NMVSCode, State string
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f.must(t, 200, "regulator", "GET", "/api/v1/alerts?state=open", nil, &alerts)
+		if len(alerts) >= 2 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond) // the scan log writes in the background
+	}
+	got := map[string]string{}
+	for _, a := range alerts {
+		got[a.Code] = a.NMVSCode
+	}
+	if _, ok := got["POSSIBLE_CLONE"]; !ok || got["UNDO_BY_OTHER"] != "PCK_21" {
+		t.Fatalf("alerts %+v", alerts)
+	}
+	if st, c := f.errCode(t, "pharmacy", "GET", "/api/v1/alerts", nil); st != 403 || c != "forbidden" {
+		t.Fatalf("alerts as a pharmacy: %d %s", st, c)
+	}
+	id := alerts[0].ID
+	f.must(t, 200, "regulator", "POST", "/api/v1/alerts/"+id, map[string]string{"state": "investigating"}, nil)
+	f.must(t, 200, "regulator", "POST", "/api/v1/alerts/"+id, map[string]string{"state": "closed"}, nil)
+	if st, c := f.errCode(t, "regulator", "POST", "/api/v1/alerts/"+id, map[string]string{"state": "open"}); st != 409 || c != "conflict" {
+		t.Fatalf("reopen a closed alert: %d %s", st, c)
+	}
+	if st, _ := f.errCode(t, "regulator", "POST", "/api/v1/alerts/nope", map[string]string{"state": "closed"}); st != 404 {
+		t.Fatalf("unknown alert: %d", st)
 	}
 }
