@@ -18,6 +18,7 @@ Usage:
   pharmatrace <command> [flags]
 
 Commands:
+  demo       run the whole platform on an embedded chain with seeded data (start here)
   serve      serve the API and pages (and, by default, run the indexer in the same process)
   index      mirror the contracts' events into SQLite or PostgreSQL, then follow the chain
   audit      compare the SQL mirror with the contracts' views; exit 1 on any difference
