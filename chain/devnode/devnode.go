@@ -104,6 +104,9 @@ type Node struct {
 	keys    *keyring
 	config  *params.ChainConfig
 	created bool
+	balance *big.Int
+
+	faucetMu sync.Mutex // serialises the faucet's transfers
 
 	quit     chan struct{}
 	minerErr chan error // the sealing loop's exit
@@ -146,7 +149,10 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start dev node: open %s: %w", nodeConf.DataDir, err)
 	}
-	n := &Node{log: cfg.Logger, dataDir: dir, stack: stack, keys: keys, quit: make(chan struct{}), minerErr: make(chan error, 1)}
+	n := &Node{
+		log: cfg.Logger, dataDir: dir, stack: stack, keys: keys, balance: cfg.Balance,
+		quit: make(chan struct{}), minerErr: make(chan error, 1),
+	}
 	fail := func(err error) (*Node, error) {
 		n.minerErr <- nil // no sealing loop to wait for
 		_ = n.Close()

@@ -199,14 +199,14 @@ func transfer(t testing.TB, n *devnode.Node, from *ecdsa.PrivateKey, nonce uint6
 
 func waitMined(t testing.TB, c *ethclient.Client, hash common.Hash) *types.Receipt {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if r, err := c.TransactionReceipt(context.Background(), hash); err == nil {
 			return r
 		}
 		time.Sleep(time.Millisecond)
 	}
-	t.Fatalf("tx %s not mined within 10s", hash)
+	t.Fatalf("tx %s not mined within 30s", hash)
 	return nil
 }
 
@@ -458,5 +458,28 @@ func TestRefusesOtherRules(t *testing.T) {
 	_, err = devnode.Start(t.Context(), devnode.Config{DataDir: dir, Passphrase: passphrase, LightKDF: true})
 	if err == nil || !strings.Contains(err.Error(), "not the Osaka rules") {
 		t.Fatalf("start on a geth --dev chain: got %v, want a refusal naming the rules", err)
+	}
+}
+
+// Accounts created while the node runs are funded from the faucet, also by concurrent callers.
+func TestFund(t *testing.T) {
+	n := start(t, devnode.Config{DataDir: t.TempDir(), Balance: big.NewInt(params.Ether)})
+	accounts := []common.Address{address("f1"), address("f2"), address("f3")}
+	errs := make(chan error, 2)
+	go func() { errs <- n.Fund(t.Context(), accounts[0], accounts[1]) }()
+	go func() { errs <- n.Fund(t.Context(), accounts[2]) }()
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatalf("fund: %v", err)
+		}
+	}
+	for _, a := range accounts {
+		bal, err := n.Client().BalanceAt(t.Context(), a, nil)
+		if err != nil {
+			t.Fatalf("balance of %s: %v", a, err)
+		}
+		if bal.Cmp(big.NewInt(params.Ether)) != 0 {
+			t.Errorf("balance of %s: got %s, want 1 ether", a, bal)
+		}
 	}
 }

@@ -90,8 +90,8 @@ func (n *Node) sealPending() (retry bool) {
 	}
 }
 
-// topUp sends balance from the faucet (the first dev account) to each of the accounts that has
-// none: accounts added after the chain was created missed its genesis.
+// topUp sends balance from the faucet to each of the accounts that has none: accounts added
+// after the chain was created missed its genesis.
 func (n *Node) topUp(ctx context.Context, accounts []common.Address, balance *big.Int) error {
 	var empty []common.Address
 	seen := map[common.Address]bool{}
@@ -108,30 +108,49 @@ func (n *Node) topUp(ctx context.Context, accounts []common.Address, balance *bi
 			empty = append(empty, a)
 		}
 	}
-	if len(empty) == 0 {
+	if err := n.send(ctx, empty, balance); err != nil {
+		return fmt.Errorf("fund accounts added since the genesis: %w", err)
+	}
+	return nil
+}
+
+// Fund sends each account Config.Balance from the faucet (the first dev account) and waits until
+// the transfers are sealed: for accounts created while the node runs.
+func (n *Node) Fund(ctx context.Context, accounts ...common.Address) error {
+	if err := n.send(ctx, accounts, n.balance); err != nil {
+		return fmt.Errorf("fund accounts: %w", err)
+	}
+	return nil
+}
+
+func (n *Node) send(ctx context.Context, accounts []common.Address, value *big.Int) error {
+	if len(accounts) == 0 {
 		return nil
 	}
+	// The faucet's transfers take consecutive nonces read from the pool: one batch at a time.
+	n.faucetMu.Lock()
+	defer n.faucetMu.Unlock()
 	faucet := n.Accounts()[0]
 	key, err := n.keys.key(faucet)
 	if err != nil {
-		return fmt.Errorf("fund new accounts: %w", err)
+		return err
 	}
 	nonce, err := n.client.PendingNonceAt(ctx, faucet)
 	if err != nil {
-		return fmt.Errorf("fund new accounts: read nonce of %s: %w", faucet, err)
+		return fmt.Errorf("read nonce of %s: %w", faucet, err)
 	}
 	tip, err := n.client.SuggestGasTipCap(ctx)
 	if err != nil {
-		return fmt.Errorf("fund new accounts: suggest tip: %w", err)
+		return fmt.Errorf("suggest tip: %w", err)
 	}
 	head, err := n.client.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("fund new accounts: read head: %w", err)
+		return fmt.Errorf("read head: %w", err)
 	}
 	feeCap := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip)
 	signer := types.LatestSignerForChainID(n.config.ChainID)
 	var last common.Hash
-	for i, to := range empty {
+	for i, to := range accounts {
 		tx, err := types.SignNewTx(key, signer, &types.DynamicFeeTx{
 			ChainID:   n.config.ChainID,
 			Nonce:     nonce + uint64(i),
@@ -139,7 +158,7 @@ func (n *Node) topUp(ctx context.Context, accounts []common.Address, balance *bi
 			GasFeeCap: feeCap,
 			Gas:       params.TxGas,
 			To:        &to,
-			Value:     balance,
+			Value:     value,
 		})
 		if err != nil {
 			return fmt.Errorf("fund %s: sign: %w", to, err)
@@ -151,10 +170,8 @@ func (n *Node) topUp(ctx context.Context, accounts []common.Address, balance *bi
 		last = tx.Hash()
 	}
 	// One sender, consecutive nonces: the last receipt means all are in.
-	if _, err := n.waitMined(ctx, last); err != nil {
-		return fmt.Errorf("fund new accounts: %w", err)
-	}
-	return nil
+	_, err = n.waitMined(ctx, last)
+	return err
 }
 
 // waitMined polls for a receipt; the node seals within milliseconds.
