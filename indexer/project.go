@@ -2,9 +2,9 @@ package indexer
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -128,7 +128,9 @@ type (
 	}
 )
 
-func hexAddr(a common.Address) string { return strings.ToLower(a.Hex()) }
+// hexAddr is an address in lower-case 0x-hex: Address.Hex would compute the EIP-55 checksum (a
+// keccak per address) only for ToLower to undo it.
+func hexAddr(a common.Address) string { return "0x" + hex.EncodeToString(a[:]) }
 func hexHash(h common.Hash) string    { return h.Hex() }
 func gtinText(g uint64) string        { return fmt.Sprintf("%014d", g) }
 
@@ -407,21 +409,13 @@ func (p *projector) publish(ctx context.Context, w *writer, a publishArgs, ids [
 	if err := w.flush(ctx); err != nil {
 		return err
 	}
-	const cols = 8
-	rows := make([]any, 0, len(ids)*cols)
+	n := len(ids)
+	batch, packs, idx, state := make([]string, n), make([]string, n), make([]int64, n), make([]string, n)
 	for i, id := range ids {
-		rows = append(rows, a.BatchID, hexHash(id), int64(a.Offset)+int64(i), PackActive, "", "", 0, 0)
+		batch[i], packs[i], idx[i], state[i] = a.BatchID, hexHash(id), int64(a.Offset)+int64(i), PackActive
 	}
-	// Multi-row inserts, under SQLite's limit of 32 766 bound variables.
-	const perStmt = 4000
-	for start := 0; start < len(ids); start += perStmt {
-		end := min(start+perStmt, len(ids))
-		q := `INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES ` +
-			strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?), ", end-start), ", ") +
-			` ON CONFLICT (batch_id, pack_id) DO NOTHING`
-		if _, err := w.exec(ctx, q, rows[start*cols:end*cols]...); err != nil {
-			return fmt.Errorf("insert pack ids: %w", err)
-		}
+	if _, err := w.bulk(ctx, insertPublishedPacks, batch, packs, idx, state); err != nil {
+		return fmt.Errorf("insert pack ids: %w", err)
 	}
 	if _, err := w.exec(ctx, `UPDATE batches SET published = published + ? WHERE batch_id = ?`, len(ids), a.BatchID); err != nil {
 		return err

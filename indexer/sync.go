@@ -517,13 +517,12 @@ func (ix *Indexer) commit(ctx context.Context, s *span, target uint64, prev stri
 			numbers = append(numbers, n)
 		}
 		slices.Sort(numbers)
-		args := make([]any, 0, 4*len(numbers))
-		for _, n := range numbers {
+		num, hash, parent, btime := make([]int64, len(numbers)), make([]string, len(numbers)), make([]string, len(numbers)), make([]int64, len(numbers))
+		for i, n := range numbers {
 			h := s.headers[n]
-			args = append(args, n, h.Hash().Hex(), h.ParentHash.Hex(), h.Time)
+			num[i], hash[i], parent[i], btime[i] = int64(n), h.Hash().Hex(), h.ParentHash.Hex(), int64(h.Time)
 		}
-		if _, err := w.bulk(ctx, `INSERT INTO blocks (number, hash, parent_hash, time) VALUES `, `(?, ?, ?, ?)`,
-			` ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, time = excluded.time`, 4, args); err != nil {
+		if _, err := w.bulk(ctx, upsertBlocks, num, hash, parent, btime); err != nil {
 			return fmt.Errorf("store blocks %d-%d: %w", s.from, s.to, err)
 		}
 		if s.to > ix.opts.Window {

@@ -137,65 +137,70 @@ func (w *writer) decommission(k packKey, s packState) {
 // write depends on another kind's.
 func (w *writer) flush(ctx context.Context) error {
 	if len(w.events) > 0 {
-		args := make([]any, 0, len(w.events)*9)
-		for _, e := range w.events {
-			args = append(args, e.BlockNumber, e.BlockHash, e.BlockTime, e.TxHash, e.LogIndex, e.Contract, e.Name, e.BatchID, e.Args)
+		n := len(w.events)
+		var (
+			num, time, idx                            = make([]int64, n), make([]int64, n), make([]int64, n)
+			hash, tx, contract, name, batch, argsJSON = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		)
+		for i, e := range w.events {
+			num[i], hash[i], time[i], tx[i], idx[i] = int64(e.BlockNumber), e.BlockHash, int64(e.BlockTime), e.TxHash, int64(e.LogIndex)
+			contract[i], name[i], batch[i], argsJSON[i] = e.Contract, e.Name, e.BatchID, e.Args
 		}
 		// No ON CONFLICT: the caller skips stored logs, and a second copy must fail the
 		// transaction rather than be projected twice.
-		n, err := w.bulk(ctx, `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args) VALUES `,
-			`(?, ?, ?, ?, ?, ?, ?, ?, ?)`, ``, 9, args)
+		got, err := w.bulk(ctx, insertEvents, num, hash, time, tx, idx, contract, name, batch, argsJSON)
 		if err != nil {
 			return fmt.Errorf("store events: %w", err)
 		}
-		if n != int64(len(w.events)) {
-			return fmt.Errorf("store events: %d of %d rows inserted", n, len(w.events))
+		if got != int64(n) {
+			return fmt.Errorf("store events: %d of %d rows inserted", got, n)
 		}
 		w.events = w.events[:0]
 	}
-	if len(w.ships) > 0 {
-		args := make([]any, 0, len(w.ships)*11)
-		for _, s := range w.ships {
-			args = append(args, s.ID, s.BatchID, s.Sender, s.Receiver, s.Quantity, s.Status, s.ShippedBlock, s.ShippedAt, s.ShippedTx, s.ClosedBlock, s.ClosedAt)
+	if n := len(w.ships); n > 0 {
+		var (
+			id, qty, sb, sa, cb, ca                 = make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n), make([]int64, n)
+			batch, sender, receiver, status, txHash = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+		)
+		for i, s := range w.ships {
+			id[i], batch[i], sender[i], receiver[i], qty[i] = int64(s.ID), s.BatchID, s.Sender, s.Receiver, int64(s.Quantity)
+			status[i], sb[i], sa[i], txHash[i], cb[i], ca[i] = s.Status, int64(s.ShippedBlock), int64(s.ShippedAt), s.ShippedTx, int64(s.ClosedBlock), int64(s.ClosedAt)
 		}
-		if _, err := w.bulk(ctx, `INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at) VALUES `,
-			`(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, ``, 11, args); err != nil {
+		if _, err := w.bulk(ctx, insertShipments, id, batch, sender, receiver, qty, status, sb, sa, txHash, cb, ca); err != nil {
 			return fmt.Errorf("insert shipments: %w", err)
 		}
 		w.ships = w.ships[:0]
 		clear(w.shipAt)
 	}
-	if len(w.closeIDs) > 0 {
-		args := make([]any, 0, len(w.closeIDs)*4)
-		for _, id := range w.closeIDs {
-			c := w.closes[id]
-			args = append(args, id, c.Status, c.Block, c.At)
+	if n := len(w.closeIDs); n > 0 {
+		id, status, block, at := make([]int64, n), make([]string, n), make([]int64, n), make([]int64, n)
+		for i, k := range w.closeIDs {
+			c := w.closes[k]
+			id[i], status[i], block[i], at[i] = int64(k), c.Status, int64(c.Block), int64(c.At)
 		}
-		// VALUES columns are column1…columnN on both engines; PostgreSQL types untyped
-		// parameters in VALUES as text, hence the casts.
-		if _, err := w.bulk(ctx, `UPDATE shipments SET status = v.column2, closed_block = v.column3, closed_at = v.column4 FROM (VALUES `,
-			`(CAST(? AS BIGINT), ?, CAST(? AS BIGINT), CAST(? AS BIGINT))`, `) AS v WHERE shipments.shipment_id = v.column1`, 4, args); err != nil {
+		if _, err := w.bulk(ctx, closeShipments, id, status, block, at); err != nil {
 			return fmt.Errorf("close shipments: %w", err)
 		}
 		w.closeIDs = w.closeIDs[:0]
 		clear(w.closes)
 	}
-	if len(w.packOrder) > 0 {
-		args := make([]any, 0, len(w.packOrder)*7)
-		for _, k := range w.packOrder {
+	if n := len(w.packOrder); n > 0 {
+		var (
+			batch, pack, state, reason, actor = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+			at, block                         = make([]int64, n), make([]int64, n)
+		)
+		for i, k := range w.packOrder {
 			s := w.packs[k]
-			args = append(args, k.batch, k.pack, s.state, s.reason, s.actor, s.at, s.block)
+			batch[i], pack[i], state[i], reason[i], actor[i], at[i], block[i] = k.batch, k.pack, s.state, s.reason, s.actor, int64(s.at), int64(s.block)
 		}
-		n, err := w.bulk(ctx, `UPDATE packs SET state = v.column3, reason = v.column4, actor = v.column5, decommissioned_at = v.column6, decommissioned_block = v.column7 FROM (VALUES `,
-			`(?, ?, ?, ?, ?, CAST(? AS BIGINT), CAST(? AS BIGINT))`, `) AS v WHERE packs.batch_id = v.column1 AND packs.pack_id = v.column2`, 7, args)
+		got, err := w.bulk(ctx, decommissionPacks, batch, pack, state, reason, actor, at, block)
 		if err != nil {
 			return fmt.Errorf("decommission packs: %w", err)
 		}
-		if n < int64(len(w.packOrder)) {
+		if got < int64(n) {
 			// Some packs were proven against the root but are not in the published list (only in an
 			// inconsistent batch): give them a row of their own, idx -1. The rows just updated conflict.
-			if _, err := w.bulk(ctx, `INSERT INTO packs (batch_id, pack_id, state, reason, actor, decommissioned_at, decommissioned_block, idx) VALUES `,
-				`(?, ?, ?, ?, ?, ?, ?, -1)`, ` ON CONFLICT (batch_id, pack_id) DO NOTHING`, 7, args); err != nil {
+			if _, err := w.bulk(ctx, insertUnpublishedPacks, batch, pack, state, reason, actor, at, block); err != nil {
 				return fmt.Errorf("insert unpublished packs: %w", err)
 			}
 		}
@@ -214,12 +219,11 @@ func (w *writer) flush(ctx context.Context) error {
 			}
 			return strings.Compare(a.holder, b.holder)
 		})
-		args := make([]any, 0, len(keys)*3)
-		for _, k := range keys {
-			args = append(args, k.batch, k.holder, w.holdings[k])
+		batch, holder, delta := make([]string, len(keys)), make([]string, len(keys)), make([]int64, len(keys))
+		for i, k := range keys {
+			batch[i], holder[i], delta[i] = k.batch, k.holder, w.holdings[k]
 		}
-		if _, err := w.bulk(ctx, `INSERT INTO holdings (batch_id, holder, quantity) VALUES `, `(?, ?, ?)`,
-			` ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`, 3, args); err != nil {
+		if _, err := w.bulk(ctx, addHoldings, batch, holder, delta); err != nil {
 			return fmt.Errorf("update holdings: %w", err)
 		}
 		clear(w.holdings)
@@ -227,31 +231,135 @@ func (w *writer) flush(ctx context.Context) error {
 	return nil
 }
 
-// maxBulkRows caps the rows of one multi-row statement: 512 rows of at most 11 columns stay
-// far under SQLite's 32 766 bound parameters and PostgreSQL's 65 535.
+// bulkStmt is one multi-row write in both dialects. SQLite gets multi-row VALUES: head, one
+// tuple a row, tail. PostgreSQL gets pg, one statement over unnest()ed arrays ($1 … $n, one per
+// column): one round trip and the same prepared statement whatever the row count, where VALUES
+// would be parsed and planned anew for every row count.
+type bulkStmt struct {
+	head, tuple, tail string
+	pg                string
+}
+
+// The buffered writes. In SQLite, VALUES columns are named column1 … columnN.
+var (
+	insertEvents = bulkStmt{
+		head:  `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args) VALUES `,
+		tuple: `(?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		pg: `INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args)
+			SELECT * FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[])`,
+	}
+	insertShipments = bulkStmt{
+		head:  `INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at) VALUES `,
+		tuple: `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		pg: `INSERT INTO shipments (shipment_id, batch_id, sender, receiver, quantity, status, shipped_block, shipped_at, shipped_tx, closed_block, closed_at)
+			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::bigint[], $11::bigint[])`,
+	}
+	closeShipments = bulkStmt{
+		head:  `UPDATE shipments SET status = v.column2, closed_block = v.column3, closed_at = v.column4 FROM (VALUES `,
+		tuple: `(?, ?, ?, ?)`,
+		tail:  `) AS v WHERE shipments.shipment_id = v.column1`,
+		pg: `UPDATE shipments SET status = v.status, closed_block = v.closed_block, closed_at = v.closed_at
+			FROM unnest($1::bigint[], $2::text[], $3::bigint[], $4::bigint[]) AS v (shipment_id, status, closed_block, closed_at)
+			WHERE shipments.shipment_id = v.shipment_id`,
+	}
+	decommissionPacks = bulkStmt{
+		head:  `UPDATE packs SET state = v.column3, reason = v.column4, actor = v.column5, decommissioned_at = v.column6, decommissioned_block = v.column7 FROM (VALUES `,
+		tuple: `(?, ?, ?, ?, ?, ?, ?)`,
+		tail:  `) AS v WHERE packs.batch_id = v.column1 AND packs.pack_id = v.column2`,
+		pg: `UPDATE packs SET state = v.state, reason = v.reason, actor = v.actor, decommissioned_at = v.at, decommissioned_block = v.block
+			FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[]) AS v (batch_id, pack_id, state, reason, actor, at, block)
+			WHERE packs.batch_id = v.batch_id AND packs.pack_id = v.pack_id`,
+	}
+	insertUnpublishedPacks = bulkStmt{
+		head:  `INSERT INTO packs (batch_id, pack_id, state, reason, actor, decommissioned_at, decommissioned_block, idx) VALUES `,
+		tuple: `(?, ?, ?, ?, ?, ?, ?, -1)`,
+		tail:  ` ON CONFLICT (batch_id, pack_id) DO NOTHING`,
+		pg: `INSERT INTO packs (batch_id, pack_id, state, reason, actor, decommissioned_at, decommissioned_block, idx)
+			SELECT *, -1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[], $7::bigint[])
+			ON CONFLICT (batch_id, pack_id) DO NOTHING`,
+	}
+	insertPublishedPacks = bulkStmt{
+		head:  `INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block) VALUES `,
+		tuple: `(?, ?, ?, ?, '', '', 0, 0)`,
+		tail:  ` ON CONFLICT (batch_id, pack_id) DO NOTHING`,
+		pg: `INSERT INTO packs (batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block)
+			SELECT *, '', '', 0, 0 FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])
+			ON CONFLICT (batch_id, pack_id) DO NOTHING`,
+	}
+	addHoldings = bulkStmt{
+		head:  `INSERT INTO holdings (batch_id, holder, quantity) VALUES `,
+		tuple: `(?, ?, ?)`,
+		tail:  ` ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`,
+		pg: `INSERT INTO holdings (batch_id, holder, quantity)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])
+			ON CONFLICT (batch_id, holder) DO UPDATE SET quantity = holdings.quantity + excluded.quantity`,
+	}
+	upsertBlocks = bulkStmt{
+		head:  `INSERT INTO blocks (number, hash, parent_hash, time) VALUES `,
+		tuple: `(?, ?, ?, ?)`,
+		tail:  ` ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, time = excluded.time`,
+		pg: `INSERT INTO blocks (number, hash, parent_hash, time)
+			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[])
+			ON CONFLICT (number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, time = excluded.time`,
+	}
+)
+
+// maxBulkRows caps the rows of one SQLite multi-row statement: 512 rows of at most 11 columns
+// stay far under its 32 766 bound parameters.
 const maxBulkRows = 512
 
-// bulk runs head, the tuples of args (cols arguments a row), then tail, in chunks of 512, 256,
-// …, 1 rows — a handful of distinct statements, each prepared once — and returns the rows affected.
-func (w *writer) bulk(ctx context.Context, head, tuple, tail string, cols int, args []any) (int64, error) {
-	rows := len(args) / cols
+// bulk writes the rows whose columns are cols (each a []int64 or []string, all as long) with st,
+// and returns the rows affected. On SQLite it runs chunks of 512, 256, …, 1 rows: a handful of
+// distinct statements, each prepared once per transaction.
+func (w *writer) bulk(ctx context.Context, st bulkStmt, cols ...any) (int64, error) {
+	rows := 0
+	switch c := cols[0].(type) {
+	case []int64:
+		rows = len(c)
+	case []string:
+		rows = len(c)
+	}
+	if rows == 0 {
+		return 0, nil
+	}
+	if w.pg {
+		res, err := w.tx.ExecContext(ctx, st.pg, cols...)
+		if err != nil {
+			return 0, err
+		}
+		return res.RowsAffected()
+	}
 	var total int64
+	args := make([]any, 0, min(rows, maxBulkRows)*len(cols))
 	for start := 0; start < rows; {
 		n := maxBulkRows
 		for n > rows-start {
 			n /= 2
 		}
+		args = args[:0]
+		for r := start; r < start+n; r++ {
+			for _, c := range cols {
+				switch c := c.(type) {
+				case []int64:
+					args = append(args, c[r])
+				case []string:
+					args = append(args, c[r])
+				default:
+					return total, fmt.Errorf("bulk: column of type %T", c)
+				}
+			}
+		}
 		var q strings.Builder
-		q.Grow(len(head) + n*(len(tuple)+2) + len(tail))
-		q.WriteString(head)
+		q.Grow(len(st.head) + n*(len(st.tuple)+2) + len(st.tail))
+		q.WriteString(st.head)
 		for i := range n {
 			if i > 0 {
 				q.WriteString(", ")
 			}
-			q.WriteString(tuple)
+			q.WriteString(st.tuple)
 		}
-		q.WriteString(tail)
-		res, err := w.exec(ctx, q.String(), args[start*cols:(start+n)*cols]...)
+		q.WriteString(st.tail)
+		res, err := w.exec(ctx, q.String(), args...)
 		if err != nil {
 			return total, err
 		}

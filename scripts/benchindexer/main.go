@@ -327,8 +327,8 @@ func (rep *report) print(out io.Writer) error {
 	if rep.load[0] != "" {
 		p("machine load average (1 min) before / after the backfills: %s / %s (above ~1 the neighbours' work slows every figure)", rep.load[0], rep.load[1])
 	}
-	p("eth_getLogs ranges: the indexer's schedule (%s blocks, doubling to %s), %d calls; bare passes: cold %.2fs, then the better of two warm ones, %.2fs, is the baseline",
-		group(firstRange), group(maxRange), rep.warm.calls, rep.cold.dur.Seconds(), rep.warm.dur.Seconds())
+	p("eth_getLogs ranges: the indexer's schedule (%s blocks first, then doubling up to %s but sized for about %s logs), %d calls; bare passes: cold %.2fs, then the better of two warm ones, %.2fs, is the baseline",
+		group(firstRange), group(maxRange), group(targetLogs), rep.warm.calls, rep.cold.dur.Seconds(), rep.warm.dur.Seconds())
 	p("")
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "\tevents\tseconds\tevents/s\t÷ bare\tCPU s: ours\tgeth\t")

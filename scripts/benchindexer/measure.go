@@ -29,11 +29,22 @@ import (
 )
 
 // The indexer's eth_getLogs schedule when the node refuses no range (indexer/sync.go): the first
-// range is 1 000 blocks, each success doubles it, up to Options.MaxRange (default 50 000).
+// range is 16 blocks, each success doubles it, up to Options.MaxRange (default 50 000), but a
+// range is sized from the previous one's density for about targetLogs logs.
 const (
-	firstRange = 1_000
+	firstRange = 16
 	maxRange   = 50_000
+	targetLogs = 5_000
 )
+
+// nextRange is the indexer's next range size after a range of blocks blocks that held logs logs.
+func nextRange(blocks uint64, logs int) uint64 {
+	next := min(blocks*2, maxRange)
+	if logs > 0 {
+		next = min(next, max(1, blocks*targetLogs/uint64(logs)))
+	}
+	return next
+}
 
 // pass is one timed run over the block range.
 type pass struct {
@@ -96,8 +107,8 @@ func bare(ctx context.Context, c *ethclient.Client, addrs chain.Addresses, track
 		}
 		p.calls++
 		p.ranges = append(p.ranges, hi)
+		rng = nextRange(hi-lo+1, len(logs))
 		lo = hi + 1
-		rng = min(rng*2, maxRange)
 	}
 	p.dur = time.Since(start)
 	p.nodeDur = p.dur
