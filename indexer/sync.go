@@ -323,21 +323,58 @@ func (ix *Indexer) fetchAndCommit(ctx context.Context, from, target uint64, prev
 			lo = hi + 1
 		}
 	}()
-	for ch := range queue {
-		l := <-ch
+	// Ranges already fetched when the one before commits join its transaction (up to maxTxLogs
+	// logs): the index pages they all touch then go to disk once, not once a range.
+	var next chan loaded // taken from the queue, not yet fetched
+	for {
+		if next == nil {
+			var ok bool
+			if next, ok = <-queue; !ok {
+				return ctx.Err()
+			}
+		}
+		l := <-next
+		next = nil
 		if l.err != nil {
 			return l.err
 		}
-		n, err := ix.commit(ctx, l.s, target, prev, havePrev)
+		group, logs := []*span{l.s}, len(l.s.changes)
+	more:
+		for logs < maxTxLogs {
+			select {
+			case ch, ok := <-queue:
+				if !ok {
+					break more
+				}
+				select {
+				case l := <-ch:
+					if l.err != nil { // commit what is ready; the error comes back next pass
+						next = make(chan loaded, 1)
+						next <- l
+						break more
+					}
+					group, logs = append(group, l.s), logs+len(l.s.changes)
+				default:
+					next = ch
+					break more
+				}
+			default:
+				break more
+			}
+		}
+		n, err := ix.commit(ctx, group, target, prev, havePrev)
 		if err != nil {
 			return err
 		}
-		prev, havePrev = l.s.last().Hash().Hex(), true
-		*rng = ix.nextRange(l.s.to-l.s.from+1, l.s.logs)
-		progress(l.s.to, target, n)
+		last := group[len(group)-1]
+		prev, havePrev = last.last().Hash().Hex(), true
+		*rng = ix.nextRange(last.to-last.from+1, last.logs)
+		progress(last.to, target, n)
 	}
-	return ctx.Err()
 }
+
+// maxTxLogs caps the logs of one transaction made of several fetched ranges.
+const maxTxLogs = 4 * targetLogs
 
 // errRetry means the chain moved under a step (a reorg between calls); the step is redone.
 var errRetry = errors.New("chain changed during the step")
@@ -471,13 +508,17 @@ func (ix *Indexer) load(ctx context.Context, from, to, target uint64) (*span, er
 	return s, nil
 }
 
-// commit stores a span in one transaction — its events, what they project, its blocks and the
-// cursor — and returns the events it stored. prev is the hash the span's first block must
-// follow (the cursor's, or the previous span's last block).
-func (ix *Indexer) commit(ctx context.Context, s *span, target uint64, prev string, havePrev bool) (uint64, error) {
-	if havePrev && s.first().ParentHash.Hex() != prev {
-		return 0, errRetry // a reorg since the cursor check; the next pass rewinds
+// commit stores consecutive spans in one transaction — their events, what they project, their
+// blocks and the cursor — and returns the events it stored. prev is the hash the first span's
+// first block must follow (the cursor's, or the previous transaction's last block).
+func (ix *Indexer) commit(ctx context.Context, spans []*span, target uint64, prev string, havePrev bool) (uint64, error) {
+	for _, s := range spans {
+		if havePrev && s.first().ParentHash.Hex() != prev {
+			return 0, errRetry // a reorg since the cursor check; the next pass rewinds
+		}
+		prev, havePrev = s.last().Hash().Hex(), true
 	}
+	from, to := spans[0].from, spans[len(spans)-1].to
 	var stored uint64
 	err := ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
 		// Logs already stored (a replay after the cursor was moved back) change nothing. Above
@@ -486,8 +527,8 @@ func (ix *Indexer) commit(ctx context.Context, s *span, target uint64, prev stri
 			Hash  string `db:"block_hash"`
 			Index uint64 `db:"log_index"`
 		}
-		if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT block_hash, log_index FROM events WHERE block_number >= ? AND block_number <= ?`), s.from, s.to); err != nil {
-			return fmt.Errorf("read stored events of blocks %d-%d: %w", s.from, s.to, err)
+		if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT block_hash, log_index FROM events WHERE block_number >= ? AND block_number <= ?`), from, to); err != nil {
+			return fmt.Errorf("read stored events of blocks %d-%d: %w", from, to, err)
 		}
 		type key struct {
 			hash  string
@@ -499,39 +540,48 @@ func (ix *Indexer) commit(ctx context.Context, s *span, target uint64, prev stri
 		}
 		w := newWriter(tx, ix.db.Postgres)
 		defer w.close()
-		for i := range s.changes {
-			c := &s.changes[i]
-			if seen[key{c.ev.BlockHash, c.ev.LogIndex}] {
-				continue
+		var numbers []uint64
+		for _, s := range spans {
+			for i := range s.changes {
+				c := &s.changes[i]
+				if seen[key{c.ev.BlockHash, c.ev.LogIndex}] {
+					continue
+				}
+				if err := ix.proj.apply(ctx, w, c); err != nil {
+					return fmt.Errorf("apply log %s:%d: %w", c.ev.TxHash, c.ev.LogIndex, err)
+				}
+				stored++
 			}
-			if err := ix.proj.apply(ctx, w, c); err != nil {
-				return fmt.Errorf("apply log %s:%d: %w", c.ev.TxHash, c.ev.LogIndex, err)
+			for n := range s.headers {
+				numbers = append(numbers, n)
 			}
-			stored++
 		}
 		if err := w.flush(ctx); err != nil {
 			return err
 		}
-		numbers := make([]uint64, 0, len(s.headers))
-		for n := range s.headers {
-			numbers = append(numbers, n)
-		}
 		slices.Sort(numbers)
+		numbers = slices.Compact(numbers)
 		num, hash, parent, btime := make([]int64, len(numbers)), make([]string, len(numbers)), make([]string, len(numbers)), make([]int64, len(numbers))
 		for i, n := range numbers {
-			h := s.headers[n]
+			var h *types.Header
+			for _, s := range spans {
+				if x, ok := s.headers[n]; ok {
+					h = x
+					break
+				}
+			}
 			num[i], hash[i], parent[i], btime[i] = int64(n), h.Hash().Hex(), h.ParentHash.Hex(), int64(h.Time)
 		}
 		if _, err := w.bulk(ctx, upsertBlocks, num, hash, parent, btime); err != nil {
-			return fmt.Errorf("store blocks %d-%d: %w", s.from, s.to, err)
+			return fmt.Errorf("store blocks %d-%d: %w", from, to, err)
 		}
-		if s.to > ix.opts.Window {
+		if to > ix.opts.Window {
 			// Keep the window, and always the cursor's block.
-			if _, err := w.exec(ctx, `DELETE FROM blocks WHERE number < ? AND number <> ?`, min(s.to, target)-ix.opts.Window, s.to); err != nil {
+			if _, err := w.exec(ctx, `DELETE FROM blocks WHERE number < ? AND number <> ?`, min(to, target)-ix.opts.Window, to); err != nil {
 				return fmt.Errorf("prune blocks: %w", err)
 			}
 		}
-		return setCursor(ctx, tx, s.to, s.last().Hash().Hex(), target)
+		return setCursor(ctx, tx, to, prev, target)
 	})
 	if err != nil {
 		return 0, err
