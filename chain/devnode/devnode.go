@@ -56,7 +56,9 @@ const nodeName = "geth"
 
 // DefaultBalance returns the balance a funded account receives when Config.Balance is nil: one
 // million ether, many lifetimes of gas at the dev chain's fees.
-func DefaultBalance() *big.Int { return new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether)) }
+func DefaultBalance() *big.Int {
+	return new(big.Int).Mul(big.NewInt(1_000_000), big.NewInt(params.Ether))
+}
 
 // FaucetBalance returns the first dev account's genesis balance, 2^128 wei: enough to fund any
 // number of accounts added later, far enough from 2^256 that nothing sent to it can overflow
