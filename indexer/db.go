@@ -71,7 +71,9 @@ func IsPostgres(dsn string) bool {
 // sqliteDSN adds the pragmas the mirror wants: WAL (readers never block the writer), a busy
 // timeout, NORMAL sync (safe with WAL), a 256 MiB page cache (a backfill inserts and updates
 // packs and events at random places of their indexes, and with a smaller cache re-reads those
-// pages from the file over and over) and IMMEDIATE transactions (the writer takes its lock up front).
+// pages from the file over and over), temporary data in memory (a multi-row write journals
+// every page it changes in a statement journal, a temporary file otherwise) and IMMEDIATE
+// transactions (the writer takes its lock up front).
 func sqliteDSN(path string) string {
 	if !strings.HasPrefix(path, "file:") {
 		path = "file:" + path
@@ -80,7 +82,7 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-262144)&_pragma=foreign_keys(ON)&_txlock=immediate"
+	return path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-262144)&_pragma=temp_store(MEMORY)&_pragma=foreign_keys(ON)&_txlock=immediate"
 }
 
 // migrate applies the embedded migrations not yet recorded, each in its own transaction.

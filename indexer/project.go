@@ -1,10 +1,13 @@
 package indexer
 
 import (
+	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -340,7 +343,45 @@ func (p *projector) apply(ctx context.Context, w *writer, c *change) error {
 	return nil
 }
 
+// shipmentArgs decodes the four shipment events, which share one layout: shipmentId, batchId
+// and from indexed, then to and quantity in the data. They are most of a busy chain's logs, so
+// well-formed ones are read straight from their words; anything else goes through the ABI
+// decoder, which reports what is wrong with it.
 func (p *projector) shipmentArgs(name string, l *types.Log) (shipmentArgs, error) {
+	if a, ok := readShipment(l); ok {
+		return a, nil
+	}
+	return p.unpackShipment(name, l)
+}
+
+// readShipment reads a shipment event whose words hold exactly what their types allow.
+func readShipment(l *types.Log) (shipmentArgs, bool) {
+	if len(l.Topics) != 4 || len(l.Data) != 64 {
+		return shipmentArgs{}, false
+	}
+	id, from, to, qty := l.Topics[1][:], l.Topics[3][:], l.Data[:32], l.Data[32:]
+	if !zero(id[:24]) || !zero(from[:12]) || !zero(to[:12]) || !zero(qty[:28]) {
+		return shipmentArgs{}, false
+	}
+	return shipmentArgs{
+		ShipmentID: binary.BigEndian.Uint64(id[24:]),
+		BatchID:    hexHash(l.Topics[2]),
+		From:       hexAddr(common.BytesToAddress(from[12:])),
+		To:         hexAddr(common.BytesToAddress(to[12:])),
+		Quantity:   binary.BigEndian.Uint32(qty[28:]),
+	}, true
+}
+
+func zero(b []byte) bool {
+	for _, x := range b {
+		if x != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *projector) unpackShipment(name string, l *types.Log) (shipmentArgs, error) {
 	var (
 		id        uint64
 		batch     [32]byte
@@ -410,9 +451,16 @@ func (p *projector) publish(ctx context.Context, w *writer, a publishArgs, ids [
 		return err
 	}
 	n := len(ids)
+	// In key order: the inserts then walk the primary key's index once instead of jumping
+	// about it (pack ids are hashes).
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(x, y int) int { return bytes.Compare(ids[x][:], ids[y][:]) })
 	batch, packs, idx, state := make([]string, n), make([]string, n), make([]int64, n), make([]string, n)
-	for i, id := range ids {
-		batch[i], packs[i], idx[i], state[i] = a.BatchID, hexHash(id), int64(a.Offset)+int64(i), PackActive
+	for i, j := range order {
+		batch[i], packs[i], idx[i], state[i] = a.BatchID, hexHash(ids[j]), int64(a.Offset)+int64(j), PackActive
 	}
 	if _, err := w.bulk(ctx, insertPublishedPacks, batch, packs, idx, state); err != nil {
 		return fmt.Errorf("insert pack ids: %w", err)

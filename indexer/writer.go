@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -137,6 +138,14 @@ func (w *writer) decommission(k packKey, s packState) {
 // write depends on another kind's.
 func (w *writer) flush(ctx context.Context) error {
 	if len(w.events) > 0 {
+		// In primary-key order (block hash, log index), to walk that index once; the other
+		// indexes and every read order by block number and log index.
+		slices.SortFunc(w.events, func(a, b event) int {
+			if c := strings.Compare(a.BlockHash, b.BlockHash); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.LogIndex, b.LogIndex)
+		})
 		n := len(w.events)
 		var (
 			num, time, idx                            = make([]int64, n), make([]int64, n), make([]int64, n)
@@ -185,6 +194,14 @@ func (w *writer) flush(ctx context.Context) error {
 		clear(w.closes)
 	}
 	if n := len(w.packOrder); n > 0 {
+		// In key order, to walk the index once (the order of the updates does not matter: one
+		// per pack).
+		slices.SortFunc(w.packOrder, func(a, b packKey) int {
+			if c := strings.Compare(a.batch, b.batch); c != 0 {
+				return c
+			}
+			return strings.Compare(a.pack, b.pack)
+		})
 		var (
 			batch, pack, state, reason, actor = make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
 			at, block                         = make([]int64, n), make([]int64, n)
