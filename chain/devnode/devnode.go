@@ -92,6 +92,9 @@ type Config struct {
 	HTTPAddr string
 	// Logger receives the node's own lines and go-ethereum's node-level ones. Default: discard.
 	Logger *slog.Logger
+	// GenesisTime is the time of the genesis block of a new chain. Default now. An earlier one
+	// leaves room for history sealed with SetTime (the demo's two months).
+	GenesisTime time.Time
 }
 
 // Node is a running embedded chain.
@@ -114,6 +117,8 @@ type Node struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	clock clock // SetTime's override of block times
 }
 
 // Start opens (or, on first start, creates) the chain in cfg.DataDir and starts sealing. The
@@ -161,7 +166,7 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	}
 
 	funded := append(keys.addresses(), cfg.Fund...)
-	genesis, err := n.genesis(funded[0], funded, cfg.Balance)
+	genesis, err := n.genesis(funded[0], funded, cfg.Balance, cfg.GenesisTime)
 	if err != nil {
 		return fail(err)
 	}
@@ -272,7 +277,7 @@ func nodeConfig(dir, keystoreDir string, cfg Config) (*node.Config, error) {
 // holds a chain: geth then keeps the stored genesis and configuration. Passing a genesis again
 // would have to reproduce it byte for byte (the same funded accounts, in any order, with the same
 // balances), and any difference is "database contains incompatible genesis".
-func (n *Node) genesis(faucet common.Address, fund []common.Address, balance *big.Int) (*core.Genesis, error) {
+func (n *Node) genesis(faucet common.Address, fund []common.Address, balance *big.Int, at time.Time) (*core.Genesis, error) {
 	path := n.stack.ResolvePath("chaindata")
 	if rawdb.PreexistingDatabase(path) != "" {
 		db, err := n.stack.OpenDatabaseWithOptions("chaindata", node.DatabaseOptions{ReadOnly: true})
@@ -290,8 +295,12 @@ func (n *Node) genesis(faucet common.Address, fund []common.Address, balance *bi
 	}
 	g := core.DeveloperGenesisBlock(ethconfig.Defaults.Miner.GasCeil, nil)
 	g.Config = chain.OsakaConfig(big.NewInt(ChainID))
-	// Only the genesis has a time of our choosing; every later block takes the wall clock.
-	g.Timestamp = uint64(time.Now().Unix())
+	// Only the genesis has a time of our choosing; later blocks take the wall clock, unless
+	// SetTime says otherwise.
+	if at.IsZero() {
+		at = time.Now()
+	}
+	g.Timestamp = uint64(at.Unix())
 	for _, a := range fund {
 		g.Alloc[a] = types.Account{Balance: new(big.Int).Set(balance)}
 	}

@@ -483,3 +483,43 @@ func TestFund(t *testing.T) {
 		}
 	}
 }
+
+// TestSetTime seals blocks in the past of a chain with an old genesis, then back on the wall clock.
+func TestSetTime(t *testing.T) {
+	ctx := context.Background()
+	genesis := time.Now().AddDate(0, 0, -90).Truncate(time.Second)
+	n, err := devnode.Start(ctx, devnode.Config{DataDir: t.TempDir(), Accounts: 2, Passphrase: "p", LightKDF: true, GenesisTime: genesis})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	accts := n.Accounts()
+	at := genesis.AddDate(0, 0, 30)
+	n.SetTime(at)
+	if err := n.Fund(ctx, accts[1]); err != nil {
+		t.Fatal(err)
+	}
+	h, err := n.Client().HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := time.Unix(int64(h.Time), 0); !got.Equal(at) {
+		t.Fatalf("block sealed at %s, want %s", got, at)
+	}
+	// Again at the same set time: one second after its parent.
+	if err := n.Fund(ctx, accts[1]); err != nil {
+		t.Fatal(err)
+	}
+	h2, _ := n.Client().HeaderByNumber(ctx, nil)
+	if h2.Time != h.Time+1 || h2.Number.Uint64() != h.Number.Uint64()+1 {
+		t.Fatalf("second block at %d (#%d), want %d (#%d)", h2.Time, h2.Number, h.Time+1, h.Number.Uint64()+1)
+	}
+	n.SetTime(time.Time{})
+	if err := n.Fund(ctx, accts[1]); err != nil {
+		t.Fatal(err)
+	}
+	h3, _ := n.Client().HeaderByNumber(ctx, nil)
+	if d := time.Since(time.Unix(int64(h3.Time), 0)); d < -2*time.Second || d > 5*time.Second {
+		t.Fatalf("back on the wall clock: block %s off", d)
+	}
+}

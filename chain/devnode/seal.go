@@ -74,7 +74,16 @@ func (n *Node) sealPending() (retry bool) {
 			return false
 		}
 		parent := bc.CurrentBlock()
-		head := n.beacon.Commit()
+		var head common.Hash
+		if at, ok := n.clock.get(); ok {
+			var err error
+			if head, err = n.sealAt(parent, at); err != nil {
+				n.log.Warn("dev node could not seal a block at a set time; retrying", "head", parent.Number, "time", at, "err", err)
+				return true
+			}
+		} else {
+			head = n.beacon.Commit()
+		}
 		if head == parent.Hash() {
 			n.log.Warn("dev node could not seal a block; retrying", "head", parent.Number, "retry_in", retrySeal)
 			return true
