@@ -97,6 +97,11 @@ func (d *DB) migrate(ctx context.Context) error {
 	sort.Strings(names)
 	for _, name := range names {
 		base := strings.TrimPrefix(name, "migrations/")
+		// NNNN_name.sqlite.sql and NNNN_name.postgres.sql hold one engine's DDL where the two
+		// cannot share it; NNNN_name.sql runs on both.
+		if (d.Postgres && strings.HasSuffix(base, ".sqlite.sql")) || (!d.Postgres && strings.HasSuffix(base, ".postgres.sql")) {
+			continue
+		}
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with its number", base)

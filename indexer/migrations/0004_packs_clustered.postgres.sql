@@ -1,0 +1,2 @@
+-- PostgreSQL keeps packs as it is: a heap table and its primary-key index (see
+-- 0004_packs_clustered.sqlite.sql). This file records version 4 so both engines agree on it.
