@@ -3,12 +3,18 @@ GO      ?= go
 NPM     ?= npm
 PKGS    ?= ./...
 
-.PHONY: all build test test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels bench-verify
+.PHONY: all demo build test test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels bench-verify
 
 all: build
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 20
+
+DATA ?= ./data
+ADDR ?= 127.0.0.1:8080
+
+demo: ## run the whole platform on an embedded chain with seeded data (DATA=./data ADDR=127.0.0.1:8080)
+	$(GO) run ./cmd/pharmatrace demo --data $(DATA) --addr $(ADDR)
 
 build: ## build bin/pharmatrace
 	$(GO) build -o bin/pharmatrace ./cmd/pharmatrace

@@ -95,6 +95,12 @@ type Result struct {
 	Codes  Codes             `json:"codes"`
 }
 
+// HistoryStart is the first day of the seeded history (08:00 UTC sixty days before now): the
+// contracts must be deployed before it, on a chain whose genesis is older still.
+func HistoryStart(now time.Time) time.Time {
+	return now.UTC().AddDate(0, 0, -60).Truncate(24 * time.Hour).Add(8 * time.Hour)
+}
+
 // seeder carries one seeding run.
 type seeder struct {
 	Options
@@ -119,8 +125,7 @@ func Seed(ctx context.Context, opts Options) (Result, error) {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	now := opts.Now().UTC()
-	s := &seeder{Options: opts, ctx: ctx, start: now.AddDate(0, 0, -60).Truncate(24 * time.Hour).Add(8 * time.Hour), actors: map[string]actions.Actor{}}
+	s := &seeder{Options: opts, ctx: ctx, start: HistoryStart(opts.Now()), actors: map[string]actions.Actor{}}
 	defer opts.Clock.SetTime(time.Time{})
 	res, err := s.run()
 	if err != nil {
@@ -269,14 +274,14 @@ func (s *seeder) run() (Result, error) {
 		}
 	}
 
-	// Days 10–35: dispensing, one pack stolen from a wholesaler's van, one destroyed.
+	// Days 12–30: dispensing, one pack stolen from a wholesaler's van, one destroyed. (Nothing of
+	// the metformin lot: a dispense is checked against today's date, and it has expired since.)
 	dispense := []struct {
 		day   int
 		who   string
 		b     *batch
 		packs []int
 	}{
-		{10, "Riverside Pharmacy", met, []int{0, 1}},
 		{12, "Central Pharmacy", pcm, []int{0}},
 		{15, "Central Pharmacy", pcm, []int{1, 2}},
 		{18, "Old Town Apotheke", amx, []int{0, 1, 2}},
