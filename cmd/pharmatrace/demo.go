@@ -96,7 +96,7 @@ func runDemoIn(ctx context.Context, dir, rpcAddr string, sf *serveFlags, s setti
 	node, err := devnode.Start(ctx, devnode.Config{
 		DataDir: dir, Accounts: 1 + len(demo.Members), Passphrase: demoPassphrase, LightKDF: true,
 		GenesisTime: time.Now().AddDate(0, 0, -90), // room for the seed's two months of history
-		HTTPAddr: rpcAddr, Logger: log.With("component", "devnode"),
+		HTTPAddr:    rpcAddr, Logger: log.With("component", "devnode"),
 	})
 	if err != nil {
 		return err
