@@ -75,6 +75,7 @@ type Server struct {
 	limiter *limiter
 	page    *template.Template
 	metrics *metrics
+	pages   map[string]*template.Template
 }
 
 // New checks the options and builds the router.
@@ -122,6 +123,11 @@ func New(opts Options) (*Server, error) {
 		limiter: newLimiter(opts.RatePerSecond, opts.Burst, opts.Now),
 		page:    template.Must(template.New("verdict").Parse(verdictPage)),
 	}
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, fmt.Errorf("new server: parse page templates: %w", err)
+	}
+	s.pages = pages
 	s.metrics = newMetrics(func(ctx context.Context) (float64, error) {
 		lag, err := opts.Store.Lag(ctx)
 		return float64(lag.Head - min(lag.Cursor, lag.Head)), err
@@ -138,6 +144,7 @@ func New(opts Options) (*Server, error) {
 	r.Get("/metrics", s.metrics.handler().ServeHTTP)
 	reads := middleware.Timeout(10 * time.Second)
 	r.With(reads, s.rateLimit).Get("/01/*", s.resolve)
+	r.Group(s.pageRoutes)
 	r.Route("/api/v1", func(r chi.Router) {
 		r.Get("/openapi.json", s.openapi)
 		r.Group(func(r chi.Router) {
