@@ -42,9 +42,9 @@ const pageActorKey ctxKey = 100
 type pageData struct {
 	Title  string
 	Actor  *actions.Actor // nil when nobody is signed in
-	CSRF   string        // the form token of the signed-in participant
-	Flash  string        // a one-line message after a redirect (?ok=…)
-	Error  *Error        // the error a form post was refused with, shown next to its field
+	CSRF   string         // the form token of the signed-in participant
+	Flash  string         // a one-line message after a redirect (?ok=…)
+	Error  *Error         // the error a form post was refused with, shown next to its field
 	Path   string
 	Data   any
 	Assets string // "/static"
