@@ -357,9 +357,6 @@ func (rep *report) print(out io.Writer) error {
 			p("  note: geth refused %d range(s) of the %s bare pass (30 s HTTP write timeout), each then halved", x.refused, map[bool]string{true: "cold", false: "warm"}[x == &rep.cold])
 		}
 	}
-	if !sameRanges(rep.warm.ranges, rep.sqlite.ranges) {
-		p("  note: the SQLite indexer's committed ranges differed from the warm bare pass's (a range refused and narrowed?)")
-	}
 	p("")
 	p("goals (issue 3):")
 	mark := func(ok bool) string {
@@ -388,18 +385,6 @@ func (rep *report) print(out io.Writer) error {
 		p("  (live latency: from our own new-head subscription seeing the block to the indexer's cursor, committed with the rows, reaching it; polled every 1 ms)")
 	}
 	return nil
-}
-
-func sameRanges(a, b []uint64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func ms(d time.Duration) string {
