@@ -3,8 +3,6 @@ package epcis_test
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -19,13 +17,13 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/jmoiron/sqlx"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/epcis"
 	"github.com/pharmatrace/pharmatrace/gs1"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/indexer/indextest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -68,29 +66,7 @@ func forEachDB(t *testing.T, fn func(t *testing.T, e *env)) {
 
 func openPostgres(t *testing.T, dsn string) *indexer.DB {
 	t.Helper()
-	ctx := context.Background()
-	admin, err := sqlx.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_epcis_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if a, err := sqlx.Open("pgx", dsn); err == nil {
-			_, _ = a.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
-			a.Close()
-		}
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	db, err := indexer.Open(ctx, dsn+sep+"search_path="+schema)
+	db, err := indexer.Open(context.Background(), indextest.SchemaDSN(t, dsn))
 	if err != nil {
 		t.Fatal(err)
 	}
