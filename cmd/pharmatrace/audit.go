@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 
 	"github.com/pharmatrace/pharmatrace/chain"
@@ -60,11 +61,11 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func audit(ctx context.Context, s settings) (uint64, []indexer.Difference, error) {
-	ec, err := s.dial(ctx)
+	ec, closeNode, err := s.node(ctx, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return 0, nil, err
 	}
-	defer ec.Close()
+	defer closeNode()
 	c, err := chain.New(ctx, ec, chain.Options{Addresses: s.Addresses})
 	if err != nil {
 		return 0, nil, err

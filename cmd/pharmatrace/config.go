@@ -19,13 +19,15 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/pharmatrace/pharmatrace/chain"
+	"github.com/pharmatrace/pharmatrace/chain/devnode"
 	"github.com/pharmatrace/pharmatrace/indexer"
 )
 
 // Defaults of the flags every command shares. Relative paths are relative to the working
 // directory, so `pharmatrace deploy` then `pharmatrace index` in one directory find each other.
 const (
-	defaultRPC           = "http://127.0.0.1:8545"
+	defaultRPC           = "" // the embedded chain in --data
+	defaultData          = "./data"
 	defaultDB            = "./data/pharmatrace.db"
 	defaultContractsFile = "./data/contracts.json"
 )
@@ -129,13 +131,14 @@ func isSet(fs *flag.FlagSet, name string) bool {
 
 // commonFlags are the flags every command that talks to the node and the mirror takes.
 type commonFlags struct {
-	rpc, db, config, registry, ledger, logLevel string
+	rpc, data, db, config, registry, ledger, logLevel string
 }
 
 // addCommonFlags registers the shared flags on fs; withLog adds --log-level, for commands that log.
 func addCommonFlags(fs *flag.FlagSet, withLog bool) *commonFlags {
 	f := &commonFlags{logLevel: "info"}
-	fs.StringVar(&f.rpc, "rpc", defaultRPC, "JSON-RPC `URL` of an Ethereum node: http(s):// or ws(s):// (env PHARMATRACE_RPC)")
+	fs.StringVar(&f.rpc, "rpc", defaultRPC, "JSON-RPC `URL` of an Ethereum node: http(s):// or ws(s)://\n(default: the embedded chain in --data) (env PHARMATRACE_RPC)")
+	fs.StringVar(&f.data, "data", defaultData, "`DIR` of the embedded chain (DIR/chain, DIR/keystore), used when --rpc is not given (env PHARMATRACE_DATA)")
 	fs.StringVar(&f.db, "db", defaultDB, "the SQL mirror's `DSN`: a SQLite file path or a postgres:// URL (env PHARMATRACE_DB)")
 	fs.StringVar(&f.config, "config", "", "contracts `FILE` as `pharmatrace deploy` writes it: {\"chainId\", \"registry\", \"ledger\", \"deployBlock\"}\n"+
 		"(default "+defaultContractsFile+" if it exists) (env PHARMATRACE_CONFIG)")
@@ -150,7 +153,8 @@ func addCommonFlags(fs *flag.FlagSet, withLog bool) *commonFlags {
 // settings is the configuration the shared flags, their environment variables and the contracts
 // file resolve to.
 type settings struct {
-	RPC           string
+	RPC           string // "": the embedded chain in Data
+	Data          string
 	DB            string
 	ContractsFile string // the contracts file read, "" if none
 	ChainID       uint64 // 0: not known
@@ -162,15 +166,19 @@ type settings struct {
 // resolve validates the shared flags (already parsed, with environment fallbacks applied) and
 // reads the contracts file. Precedence: flag, environment, contracts file, default.
 func (f *commonFlags) resolve(fs *flag.FlagSet) (settings, error) {
-	s := settings{RPC: strings.TrimSpace(f.rpc), DB: strings.TrimSpace(f.db)}
-	u, err := url.Parse(s.RPC)
-	if err != nil || u.Host == "" {
-		return s, fmt.Errorf("--rpc %q is not a URL such as %s (env PHARMATRACE_RPC)", s.RPC, defaultRPC)
-	}
-	switch u.Scheme {
-	case "http", "https", "ws", "wss":
-	default:
-		return s, fmt.Errorf("--rpc %q: the scheme must be http, https, ws or wss", s.RPC)
+	s := settings{Data: strings.TrimSpace(f.data), RPC: strings.TrimSpace(f.rpc), DB: strings.TrimSpace(f.db)}
+	if s.RPC != "" {
+		u, err := url.Parse(s.RPC)
+		if err != nil || u.Host == "" {
+			return s, fmt.Errorf("--rpc %q is not a URL such as http://127.0.0.1:8545 (env PHARMATRACE_RPC)", s.RPC)
+		}
+		switch u.Scheme {
+		case "http", "https", "ws", "wss":
+		default:
+			return s, fmt.Errorf("--rpc %q: the scheme must be http, https, ws or wss", s.RPC)
+		}
+	} else if s.Data == "" {
+		return s, errors.New("--data is empty: give the embedded chain's directory, or a node with --rpc")
 	}
 	if s.DB == "" {
 		return s, errors.New("--db is empty: give a SQLite file path or a postgres:// URL (env PHARMATRACE_DB)")
@@ -236,7 +244,34 @@ func (s settings) logger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: s.LogLevel}))
 }
 
-// dial connects to the node and checks that it runs the chain the contracts file names.
+// node connects to the chain — the node at RPC, or, without one, the embedded chain in Data,
+// started in this process (its accounts in fund funded) — and checks that it runs the chain the
+// contracts file names. close releases it.
+func (s settings) node(ctx context.Context, log *slog.Logger, fund ...common.Address) (ec *ethclient.Client, close func(), err error) {
+	if s.RPC != "" {
+		ec, err := s.dial(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		return ec, ec.Close, nil
+	}
+	n, err := devnode.Start(ctx, devnode.Config{DataDir: s.Data, Accounts: 1, Passphrase: embeddedPassphrase, LightKDF: true,
+		Fund: fund, Logger: log.With("component", "devnode")})
+	if err != nil {
+		return nil, nil, fmt.Errorf("embedded chain in %s (or give a node with --rpc): %w", s.Data, err)
+	}
+	if s.ChainID != 0 && s.ChainID != devnode.ChainID {
+		n.Close()
+		return nil, nil, fmt.Errorf("the embedded chain is chain %d, but %s is for chain %d: give the node with --rpc", devnode.ChainID, s.ContractsFile, s.ChainID)
+	}
+	return n.Client(), func() { n.Close() }, nil
+}
+
+// embeddedPassphrase encrypts the embedded chain's own dev keys (its faucet): they guard nothing
+// but a local dev chain, as geth --dev's do.
+const embeddedPassphrase = "pharmatrace-demo"
+
+// dial connects to the node at RPC and checks that it runs the chain the contracts file names.
 func (s settings) dial(ctx context.Context) (*ethclient.Client, error) {
 	ec, err := ethclient.DialContext(ctx, s.RPC)
 	if err != nil {

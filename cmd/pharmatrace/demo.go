@@ -41,8 +41,9 @@ to open and one API token per participant, and writes DIR/demo.json:
 Ctrl-C stops it cleanly; running it again on the same DIR resumes without seeding again.
 `
 
-// demoPassphrase encrypts the demo's dev keys. It is no secret: the demo chain is a toy one.
-const demoPassphrase = "pharmatrace-demo"
+// demoPassphrase encrypts the demo's dev keys. It is no secret: the demo chain is a toy one
+// (the same as the embedded chain's, so serve --data can open a demo's chain).
+const demoPassphrase = embeddedPassphrase
 
 // demoFile is DIR/demo.json.
 type demoFile struct {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"strconv"
 
@@ -29,7 +30,8 @@ chain whose contracts are still there.
 func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("deploy", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	rpc := fs.String("rpc", defaultRPC, "JSON-RPC `URL` of the node (env PHARMATRACE_RPC)")
+	rpc := fs.String("rpc", defaultRPC, "JSON-RPC `URL` of the node (default: the embedded chain in --data) (env PHARMATRACE_RPC)")
+	data := fs.String("data", defaultData, "`DIR` of the embedded chain, used when --rpc is not given (env PHARMATRACE_DATA)")
 	keystore := fs.String("keystore", "", "go-ethereum keystore `DIR` holding the deployer's key (env PHARMATRACE_KEYSTORE)")
 	passFile := fs.String("passphrase-file", "", "`FILE` holding the keystore passphrase (else env PHARMATRACE_PASSPHRASE) (env PHARMATRACE_PASSPHRASE_FILE)")
 	from := fs.String("from", "", "deployer `ADDRESS` (default: the keystore's only account)")
@@ -64,12 +66,12 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(2, err)
 	}
-	s := settings{RPC: *rpc}
-	ec, err := s.dial(ctx)
+	s := settings{RPC: *rpc, Data: *data}
+	ec, closeNode, err := s.node(ctx, slog.New(slog.DiscardHandler), deployer)
 	if err != nil {
 		return fail(1, err)
 	}
-	defer ec.Close()
+	defer closeNode()
 	id, err := ec.ChainID(ctx)
 	if err != nil {
 		return fail(1, err)

@@ -89,11 +89,11 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // once, until caught up). A stop by ctx is not an error.
 func index(ctx context.Context, s settings, log *slog.Logger, progressOut io.Writer, opts indexer.Options, once bool) error {
 	began := time.Now()
-	ec, err := s.dial(ctx)
+	ec, closeNode, err := s.node(ctx, log)
 	if err != nil {
 		return err
 	}
-	defer ec.Close()
+	defer closeNode()
 	log.Debug("connected to the node", "rpc", s.RPC, "took", time.Since(began).Round(time.Microsecond))
 	began = time.Now()
 	db, err := s.openDB(ctx, true)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/pharmatrace/pharmatrace/actions"
@@ -76,12 +77,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		log.Info("keystore open", "accounts", len(ring.Accounts()))
 	}
-	ec, err := s.dial(ctx)
+	var fund []common.Address
+	if ring != nil {
+		fund = ring.Accounts() // on the embedded chain, the keystore's accounts need ether
+	}
+	ec, closeNode, err := s.node(ctx, log, fund...)
 	if err != nil {
 		fmt.Fprintf(stderr, "pharmatrace serve: %v\n", err)
 		return 1
 	}
-	defer ec.Close()
+	defer closeNode()
 	db, err := s.openDB(ctx, true)
 	if err != nil {
 		fmt.Fprintf(stderr, "pharmatrace serve: %v\n", err)

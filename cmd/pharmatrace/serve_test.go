@@ -54,8 +54,6 @@ func waitFor(t *testing.T, out *lockedBuffer, re *regexp.Regexp, what string, er
 // TestProductionWiring runs the production path against a real geth: a keystore account,
 // `deploy`, `serve` with the keystore and the in-process indexer, `token create`, then the API.
 func TestProductionWiring(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	dir := t.TempDir()
 	ks := filepath.Join(dir, "keystore")
 	t.Setenv("PHARMATRACE_PASSPHRASE", "test passphrase")
@@ -64,13 +62,32 @@ func TestProductionWiring(t *testing.T) {
 		t.Fatal(err)
 	}
 	node := gethtest.Start(t, gethtest.Options{Fund: []common.Address{regulator}})
+	wiring(t, dir, ks, []string{"--rpc", node.HTTPURL}, []string{"--rpc", node.WSURL})
+}
+
+// TestEmbeddedWiring is the same path with no --rpc: deploy and serve open the embedded chain
+// in --data, which funds the keystore's accounts.
+func TestEmbeddedWiring(t *testing.T) {
+	dir := t.TempDir()
+	ks := filepath.Join(dir, "keystore")
+	t.Setenv("PHARMATRACE_PASSPHRASE", "test passphrase")
+	if _, err := keys.Create(ks, "test passphrase", true); err != nil {
+		t.Fatal(err)
+	}
+	chainDir := filepath.Join(dir, "chain-data")
+	wiring(t, dir, ks, []string{"--data", chainDir}, []string{"--data", chainDir})
+}
+
+func wiring(t *testing.T, dir, ks string, deployNode, serveNode []string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	contracts, db := filepath.Join(dir, "contracts.json"), filepath.Join(dir, "mirror.db")
 
 	var out, errOut bytes.Buffer
-	if st := run(ctx, []string{"deploy", "--rpc", node.HTTPURL, "--keystore", ks, "--regulator-gln", "9506000000015", "--regulator-name", "Agency", "--out", contracts}, &out, &errOut); st != 0 {
+	if st := run(ctx, append([]string{"deploy", "--keystore", ks, "--regulator-gln", "9506000000015", "--regulator-name", "Agency", "--out", contracts}, deployNode...), &out, &errOut); st != 0 {
 		t.Fatalf("deploy: %d %s", st, errOut.String())
 	}
-	if st := run(ctx, []string{"deploy", "--rpc", node.HTTPURL, "--keystore", ks, "--regulator-gln", "9506000000015", "--out", contracts}, &out, &errOut); st != 1 ||
+	if st := run(ctx, append([]string{"deploy", "--keystore", ks, "--regulator-gln", "9506000000015", "--out", contracts}, deployNode...), &out, &errOut); st != 1 ||
 		!strings.Contains(errOut.String(), "already names contracts") {
 		t.Fatalf("second deploy over the same file: %d %s", st, errOut.String())
 	}
@@ -78,8 +95,8 @@ func TestProductionWiring(t *testing.T) {
 	sOut, sErr := &lockedBuffer{}, &lockedBuffer{}
 	served := make(chan int, 1)
 	go func() {
-		served <- run(ctx, []string{"serve", "--rpc", node.WSURL, "--db", db, "--config", contracts, "--keystore", ks,
-			"--addr", "127.0.0.1:0", "--log-level", "warn"}, sOut, sErr)
+		served <- run(ctx, append([]string{"serve", "--db", db, "--config", contracts, "--keystore", ks,
+			"--addr", "127.0.0.1:0", "--log-level", "warn"}, serveNode...), sOut, sErr)
 	}()
 	base := waitFor(t, sOut, regexp.MustCompile(`serving on (http://\S+)`), "serving line", sErr)
 
