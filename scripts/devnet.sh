@@ -261,6 +261,14 @@ PharmaTrace devnet is up: geth $version, pid $pid
   datadir      $datadir (the chain survives restarts, even kill -9; delete it for a new chain)
   log          $log
 Try: curl -s -H 'content-type: application/json' --data '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' http://127.0.0.1:$http_port
+
+Point PharmaTrace at it (a keystore account of your own as the first regulator, funded by the dev account):
+  export PHARMATRACE_PASSPHRASE='choose one'
+  A=\$(pharmatrace account new --keystore ./keys)
+  curl -s -H 'content-type: application/json' --data '{"jsonrpc":"2.0","id":1,"method":"eth_sendTransaction","params":[{"from":"$dev_addr","to":"'\$A'","value":"0x3635c9adc5dea00000"}]}' http://127.0.0.1:$http_port
+  pharmatrace deploy --rpc http://127.0.0.1:$http_port --keystore ./keys --regulator-gln 9506000000015 --regulator-name Regulator
+  pharmatrace serve  --rpc ws://127.0.0.1:$ws_port --keystore ./keys     # runs the indexer too; or: pharmatrace index --rpc ws://127.0.0.1:$ws_port
+  pharmatrace token create --participant Regulator
 EOF
 case $rules in
   *"active: Shanghai, Cancun, Prague, Osaka;"*) ;;
