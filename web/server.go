@@ -73,7 +73,6 @@ type Server struct {
 	log     *slog.Logger
 	router  chi.Router
 	limiter *limiter
-	page    *template.Template
 	metrics *metrics
 	pages   map[string]*template.Template
 }
@@ -121,7 +120,6 @@ func New(opts Options) (*Server, error) {
 		opts:    opts,
 		log:     opts.Logger,
 		limiter: newLimiter(opts.RatePerSecond, opts.Burst, opts.Now),
-		page:    template.Must(template.New("verdict").Parse(verdictPage)),
 	}
 	pages, err := parseTemplates()
 	if err != nil {
@@ -307,15 +305,12 @@ func (s *Server) resolve(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	w.Header().Set("Vary", "Accept") // one URL, two representations: caches must keep both
 	if wantsJSON(r) {
 		s.json(w, http.StatusOK, res)
 		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Vary", "Accept")
-	if err := s.page.Execute(w, res); err != nil {
-		s.log.ErrorContext(r.Context(), "render verdict page", "err", err)
-	}
+	s.resolvePage(w, r, res, uri) // pages_public.go
 }
 
 func hostOr(h string) string {
