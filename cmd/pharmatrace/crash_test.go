@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -25,12 +23,12 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/jmoiron/sqlx"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/indexer/indextest"
 )
 
 // crashKills is how many times each run kills the indexer; the issue asks for at least 20.
@@ -75,7 +73,7 @@ func TestIndexCrash(t *testing.T) {
 		if dsn == "" {
 			t.Skip("PHARMATRACE_TEST_POSTGRES is not set")
 		}
-		crashIndex(t, bin, node, w, rng, postgresSchema(t, dsn))
+		crashIndex(t, bin, node, w, rng, indextest.SchemaDSN(t, dsn))
 	})
 	t.Logf("total %s", time.Since(start).Round(time.Millisecond))
 }
@@ -385,38 +383,6 @@ func runBinary(t *testing.T, bin string, stderr io.Writer, args ...string) (stri
 	return stdout.String(), cmd.ProcessState.ExitCode()
 }
 
-// postgresSchema creates a schema of its own for a test, dropped at its end, and returns a DSN
-// that uses it.
-func postgresSchema(t *testing.T, dsn string) string {
-	t.Helper()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	admin, err := sqlx.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	if _, err := admin.ExecContext(t.Context(), `CREATE SCHEMA `+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		a, err := sqlx.Open("pgx", dsn)
-		if err != nil {
-			t.Logf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer a.Close()
-		if _, err := a.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Logf("drop schema %s: %v", schema, err)
-		}
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	return dsn + sep + "search_path=" + schema
-}
 
 // fileTail is the end of a file, at most n bytes.
 func fileTail(path string, n int) string {
