@@ -383,7 +383,6 @@ func runBinary(t *testing.T, bin string, stderr io.Writer, args ...string) (stri
 	return stdout.String(), cmd.ProcessState.ExitCode()
 }
 
-
 // fileTail is the end of a file, at most n bytes.
 func fileTail(path string, n int) string {
 	b, err := os.ReadFile(path)
