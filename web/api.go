@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -94,11 +95,22 @@ func bodyError(err error, limit int64) error {
 func (s *Server) write(w http.ResponseWriter, r *http.Request, op string, fn func(ctx context.Context) (any, error)) {
 	// Writes wait for blocks: they get their own, longer deadline than reads.
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout + 5*time.Second))
+	var sentTxs atomic.Int64
+	countSent := func() {
+		sentTxs.Add(1)
+		s.metrics.txs.WithLabelValues("sent").Inc()
+	}
+	done := func(err error) {
+		s.metrics.write(op, err)
+		if err != nil && sentTxs.Load() > 0 {
+			s.metrics.txs.WithLabelValues("failed").Inc()
+		}
+	}
 	if !strings.Contains(strings.ToLower(r.Header.Get("Prefer")), "respond-async") {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.WriteTimeout)
 		defer cancel()
-		out, err := fn(ctx)
-		s.metrics.write(op, err)
+		out, err := fn(chain.OnSent(ctx, func(*types.Transaction) { countSent() }))
+		done(err)
 		s.answerWrite(w, r, out, err)
 		return
 	}
@@ -107,9 +119,10 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, op string, fn fun
 		err error
 	}
 	sent := make(chan common.Hash, 1)
-	done := make(chan result, 1)
+	finished := make(chan result, 1)
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.opts.WriteTimeout)
 	ctx = chain.OnSent(ctx, func(tx *types.Transaction) {
+		countSent()
 		select {
 		case sent <- tx.Hash():
 		default:
@@ -118,17 +131,17 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, op string, fn fun
 	go func() {
 		defer cancel()
 		out, err := fn(ctx)
-		done <- result{out, err}
+		finished <- result{out, err}
 	}()
 	select {
-	case res := <-done: // refused before anything was sent, or done already
-		s.metrics.write(op, res.err)
+	case res := <-finished: // refused before anything was sent, or done already
+		done(res.err)
 		s.answerWrite(w, r, res.out, res.err)
 	case h := <-sent:
 		s.json(w, http.StatusAccepted, map[string]string{"status": "accepted", "transaction": h.Hex()})
 		go func() {
-			res := <-done
-			s.metrics.write(op, res.err)
+			res := <-finished
+			done(res.err)
 			if res.err != nil {
 				s.log.Warn("background write failed", "op", op, "tx", h, "err", res.err)
 			}

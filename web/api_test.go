@@ -588,6 +588,7 @@ func TestOperations(t *testing.T) {
 	for _, want := range []string{
 		`pharmatrace_verifications_total{verdict="authentic"} 1`,
 		`pharmatrace_writes_total{op="register_batch",outcome="ok"} 1`,
+		`pharmatrace_transactions_total{outcome="sent"} 3`, // product, batch, one chunk of pack ids
 		`pharmatrace_http_requests_total{method="POST",route="/api/v1/verify",status="200"} 1`,
 		`pharmatrace_indexer_lag_blocks`,
 		`pharmatrace_http_request_duration_seconds_bucket{method="POST",route="/api/v1/batches"`,

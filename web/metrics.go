@@ -22,6 +22,7 @@ type metrics struct {
 	latency  *prometheus.HistogramVec
 	verdicts *prometheus.CounterVec
 	writes   *prometheus.CounterVec
+	txs      *prometheus.CounterVec
 }
 
 func newMetrics(lag func(context.Context) (float64, error)) *metrics {
@@ -37,11 +38,14 @@ func newMetrics(lag func(context.Context) (float64, error)) *metrics {
 		verdicts: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "pharmatrace_verifications_total", Help: "Verifications by verdict.",
 		}, []string{"verdict"}),
+		txs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pharmatrace_transactions_total", Help: "Transactions: sent (accepted by the node), and failed (a write that had sent transactions ended in an error: reverted, not mined, not mirrored).",
+		}, []string{"outcome"}),
 		writes: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "pharmatrace_writes_total", Help: "Writes (each one or more transactions) by operation and outcome (ok or the error code).",
 		}, []string{"op", "outcome"}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.verdicts, m.writes,
+	m.reg.MustRegister(m.requests, m.latency, m.verdicts, m.writes, m.txs,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	if lag != nil {
 		m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
