@@ -50,7 +50,68 @@ export default async function ({ browser, baseURL, demo, assert, log }) {
     }));
     assert.ok(scrollW <= clientW, `horizontal scroll at 360 px (${scrollW} > ${clientW})`);
     log(`malformed: "${(await err.innerText()).trim()}"`);
+
+    // A photo of the code (the manufacturer's QR PNG from the API), uploaded: decoded on the
+    // server, same verdict.
+    const api = ctx.request;
+    const info = await (await api.get(path(demo.codes.authentic[0]), { headers: { Accept: "application/json" } })).json();
+    const token = demo.tokens[info.manufacturer.name];
+    assert.ok(token, `no demo token for the manufacturer ${info.manufacturer.name}`);
+    const qr = await api.get(`/api/v1/batches/${info.batch.batchId}/qr?serial=${encodeURIComponent(info.code.serial)}&size=400`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    assert.equal(qr.status(), 200, "QR code PNG from the API");
+    await page.goto("/");
+    await page.setInputFiles("#image", { name: "pack.png", mimeType: "image/png", buffer: await qr.body() });
+    await Promise.all([page.waitForURL(/\/01\//), page.click("form[action='/check/image'] button[type=submit]")]);
+    assert.match(await page.locator("h1.verdict-word").innerText(), /✔\s*authentic/i);
+    assert.equal(new URL(page.url()).pathname, new URL(demo.codes.authentic[0]).pathname);
+    log("uploaded a QR code photo, landed on the authentic verdict");
+
+    // Not a picture: refused next to the upload field.
+    await page.goto("/");
+    await page.setInputFiles("#image", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a picture") });
+    await Promise.all([page.waitForLoadState("load"), page.click("form[action='/check/image'] button[type=submit]")]);
+    assert.match(await page.locator("#image + #image-error").innerText(), /not a picture/i);
   } finally {
     await ctx.close();
   }
+
+  // Scan with the camera: a browser with BarcodeDetector (stubbed here, as headless Chromium on
+  // Linux has none, with a canvas for the camera) shows the button; a code read submits the form.
+  const cam = await browser.newContext({ ...phone, baseURL });
+  try {
+    const page = await cam.newPage();
+    await page.addInitScript((code) => {
+      let calls = 0;
+      window.BarcodeDetector = class {
+        static async getSupportedFormats() { return ["qr_code", "ean_13"]; }
+        constructor(opts) { this.formats = opts.formats; }
+        async detect() { calls++; return calls < 3 ? [] : [{ rawValue: code, format: "qr_code" }]; }
+      };
+      const fake = async () => {
+        const c = document.createElement("canvas");
+        c.width = c.height = 64;
+        c.getContext("2d").fillRect(0, 0, 64, 64);
+        return c.captureStream(10);
+      };
+      if (!navigator.mediaDevices) {
+        Object.defineProperty(navigator, "mediaDevices", { value: {} });
+      }
+      navigator.mediaDevices.getUserMedia = fake;
+    }, demo.codes.dispensed[0]);
+    await page.goto("/");
+    assert.ok(await page.locator("#scan").isVisible(), "scan button shown where BarcodeDetector exists");
+    await Promise.all([page.waitForURL(/\/01\//), page.click("#scan")]);
+    assert.match(await page.locator("h1.verdict-word").innerText(), /✖\s*dispensed/i);
+    log("scanned with the (stubbed) camera, landed on the dispensed verdict");
+  } finally {
+    await cam.close();
+  }
+}
+
+/** path turns a demo code (a Digital Link URI) into a path on the server under test. */
+function path(link) {
+  const u = new URL(link);
+  return u.pathname + u.search;
 }

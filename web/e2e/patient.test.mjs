@@ -32,7 +32,8 @@ export default async function ({ browser, baseURL, demo, assert, log }) {
         const resp = await page.goto(p, { waitUntil: "load" });
         assert.equal(resp.status(), 200, `${c.kind}: status`);
         const banner = page.locator("h1.verdict-word");
-        assert.match(await banner.innerText(), c.verdict, `${c.kind}: banner`);
+        const said = await banner.innerText();
+        assert.match(said, c.verdict, `${c.kind}: the banner says ${JSON.stringify(said)}`);
         assert.equal(await banner.getAttribute("data-verdict"), c.kind);
         if (c.advice) {
           assert.match(await page.locator(".verdict .do").innerText(), c.advice, `${c.kind}: instruction`);
