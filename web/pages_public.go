@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
 	"strings"
 	"time"
 
@@ -28,8 +29,8 @@ const (
 	// maxImageBytes caps an uploaded picture; a phone photo is 2–4 MB.
 	maxImageBytes = 5 << 20
 	// maxImagePixels refuses a picture that would take too much memory to decode (a small file
-	// can claim a huge size): 40 megapixels is more than any phone camera's.
-	maxImagePixels = 40_000_000
+	// can claim a huge size): 24 megapixels covers a phone camera's usual output.
+	maxImagePixels = 24_000_000
 )
 
 // publicPages mounts the pages anyone may open: home (check a medicine) and the check forms.
@@ -39,7 +40,25 @@ func (s *Server) publicPages(r chi.Router) {
 		s.render(w, r, http.StatusOK, "home", pageData{Title: "Check a medicine"})
 	})
 	r.With(s.rateLimit).Post("/check", s.checkCode)
-	r.With(s.rateLimit).Post("/check/image", s.checkImage)
+	// Decoding a photo takes up to a second of CPU and a few hundred MB at most: a few at a time,
+	// the rest wait their turn (or give up with their request), so uploads cannot starve the
+	// verifications.
+	decoding := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)/2))
+	r.With(s.rateLimit, atMost(decoding)).Post("/check/image", s.checkImage)
+}
+
+// atMost lets at most cap(slots) requests through at a time.
+func atMost(slots chan struct{}) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case slots <- struct{}{}:
+				defer func() { <-slots }()
+				next.ServeHTTP(w, r)
+			case <-r.Context().Done():
+			}
+		})
+	}
 }
 
 // checkCode is the home page's form: a code that parses goes to its Digital Link page (so the

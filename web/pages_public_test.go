@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
 	"image/png"
 	"mime/multipart"
 	"net/http"
@@ -149,6 +152,25 @@ func TestCheckImage(t *testing.T) {
 	if err := png.Encode(blank, img); err != nil {
 		t.Fatal(err)
 	}
+	// A photo, more or less: the code small and off-centre on a grey background, as a JPEG.
+	photo := &bytes.Buffer{}
+	{
+		code, err := png.Decode(bytes.NewReader(qr))
+		if err != nil {
+			t.Fatal(err)
+		}
+		bg := image.NewRGBA(image.Rect(0, 0, 1200, 900))
+		draw.Draw(bg, bg.Bounds(), &image.Uniform{color.RGBA{0xb0, 0xb4, 0xb8, 0xff}}, image.Point{}, draw.Src)
+		at := image.Rect(700, 250, 700+code.Bounds().Dx(), 250+code.Bounds().Dy())
+		draw.Draw(bg, at, code, code.Bounds().Min, draw.Src)
+		if err := jpeg.Encode(photo, bg, &jpeg.Options{Quality: 75}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	huge := &bytes.Buffer{} // 6000×6000 white pixels: a small file, too many pixels to decode
+	if err := png.Encode(huge, image.NewGray(image.Rect(0, 0, 6000, 6000))); err != nil {
+		t.Fatal(err)
+	}
 	big := append(append([]byte{}, qr...), make([]byte, 5<<20)...)
 	for _, tc := range []struct {
 		name     string
@@ -158,9 +180,11 @@ func TestCheckImage(t *testing.T) {
 		message  string
 	}{
 		{"QR code", qr, http.StatusSeeOther, mustURL(t, link).RequestURI(), ""},
+		{"JPEG photo", photo.Bytes(), http.StatusSeeOther, mustURL(t, link).RequestURI(), ""},
 		{"not a picture", []byte("%PDF-1.4 this is not an image"), 422, "", "not a picture we can read"},
 		{"no code in it", blank.Bytes(), 422, "", "No QR code or DataMatrix code was found"},
 		{"over 5 MB", big, 413, "", "larger than 5 MB"},
+		{"too many pixels", huge.Bytes(), 422, "", "too many pixels"},
 		{"no file", nil, 400, "", "Choose a picture"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
