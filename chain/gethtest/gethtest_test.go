@@ -84,8 +84,9 @@ func TestGethNode(t *testing.T) {
 	}
 	wsHead, err := ws.BlockNumber(ctx)
 	ws.Close()
-	if err != nil || wsHead != rcpt.BlockNumber.Uint64() {
-		t.Fatalf("head over WebSocket = %d, %v; want %d", wsHead, err, rcpt.BlockNumber)
+	// geth --dev sometimes seals an empty block or two after a transaction's: at least.
+	if err != nil || wsHead < rcpt.BlockNumber.Uint64() {
+		t.Fatalf("head over WebSocket = %d, %v; want at least %d", wsHead, err, rcpt.BlockNumber)
 	}
 
 	check := func(when string, want uint64) {
@@ -94,8 +95,8 @@ func TestGethNode(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: head: %v", when, err)
 		}
-		if head != want {
-			t.Fatalf("%s: head is block %d, want %d", when, head, want)
+		if head < want {
+			t.Fatalf("%s: head is block %d, want at least %d", when, head, want)
 		}
 		// A fresh client: chain.New checks that both contracts' code is there.
 		c, err := chain.New(ctx, n.Client, chain.Options{Addresses: addrs, PollInterval: poll})
