@@ -3,7 +3,7 @@ GO      ?= go
 NPM     ?= npm
 PKGS    ?= ./...
 
-.PHONY: all demo build test test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels bench-verify
+.PHONY: all demo build test test-deps test-race bench gas lint vet contracts bindings check-generated deps clean help bench-indexer bench-labels bench-verify
 
 all: build
 
@@ -19,8 +19,21 @@ demo: ## run the whole platform on an embedded chain with seeded data (DATA=./da
 build: ## build bin/pharmatrace
 	$(GO) build -o bin/pharmatrace ./cmd/pharmatrace
 
-test: ## run every test (contracts on a simulated chain, Go packages)
+test: test-deps ## run every test (contracts on a simulated chain, Go packages, a real geth, Chromium)
 	$(GO) test -count=1 -timeout 20m $(PKGS)
+
+test-deps: web/e2e/node_modules /usr/bin/chromium ## what the browser tests need: playwright-core, Chromium
+
+web/e2e/node_modules: web/e2e/package.json web/e2e/package-lock.json
+	cd web/e2e && $(NPM) ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium, installed with apt as root (or through sudo); PHARMATRACE_SKIP_BROWSER=1
+# skips the browser tests where it cannot be installed.
+/usr/bin/chromium:
+	@if [ "$$PHARMATRACE_SKIP_BROWSER" = 1 ]; then echo "PHARMATRACE_SKIP_BROWSER=1: not installing Chromium"; \
+	elif [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	else sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi
 
 test-race: ## run every test under the race detector
 	$(GO) test -race -count=1 -timeout 30m $(PKGS)
