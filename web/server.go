@@ -141,7 +141,7 @@ func New(opts Options) (*Server, error) {
 	r.Get("/readyz", s.readyz)
 	r.Get("/metrics", s.metrics.handler().ServeHTTP)
 	reads := middleware.Timeout(10 * time.Second)
-	r.With(reads, s.rateLimit).Get("/01/*", s.resolve)
+	r.With(reads, s.rateLimit, s.session).Get("/01/*", s.resolve)
 	r.Group(s.pageRoutes)
 	r.Route("/api/v1", func(r chi.Router) {
 		r.Get("/openapi.json", s.openapi)
