@@ -137,7 +137,7 @@ func (s *Server) pharmacyUndo(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	_, _, err := s.opts.Actions.Undo(ctx, a, code)
 	s.afterPost(w, r, err, "/pharmacy?code="+url.QueryEscape(code), "Dispense undone: the pack is active again.", "undo", nil, func(status int, fv formView) {
-		s.pharmacyRender(w, r, status, "", fv, nil)
+		s.pharmacyRender(w, r, status, code, fv, nil) // the pack's state beside the refusal
 	})
 }
 

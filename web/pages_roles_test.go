@@ -243,6 +243,18 @@ func TestManufacturerPages(t *testing.T) {
 	if err := json.Unmarshal([]byte(js), &p); err != nil || !p.Done || p.Quantity != 5 || p.Published != 5 {
 		t.Fatalf("progress: %+v %v %s", p, err, js)
 	}
+	// A batch whose registration is not mined yet: not registered, not done, the page refreshes.
+	pending := "0x" + strings.Repeat("ab", 32)
+	_, _, js = b.get("/manufacturer/batches/" + pending + "/progress.json")
+	if err := json.Unmarshal([]byte(js), &p); err != nil || p.Registered || p.Done {
+		t.Fatalf("progress of an unmined batch: %+v %v %s", p, err, js)
+	}
+	if st, h, _ := b.get("/manufacturer/batches/" + pending + "/progress"); st != 200 || h.Get("Refresh") == "" {
+		t.Fatalf("progress page of an unmined batch: %d, Refresh %q", st, h.Get("Refresh"))
+	}
+	if st, _, _ := b.get("/manufacturer/batches/" + pending + "/labels.pdf"); st != http.StatusNotFound {
+		t.Fatalf("labels of an unknown batch: %d", st)
+	}
 	if st, _, body := b.get("/manufacturer/batches/" + batchID + "/progress"); st != 200 || !strings.Contains(body, "all 5 packs published") {
 		t.Fatalf("progress page: %d\n%s", st, body)
 	}
