@@ -32,8 +32,9 @@ web/e2e/node_modules: web/e2e/package.json web/e2e/package-lock.json
 # skips the browser tests where it cannot be installed.
 /usr/bin/chromium:
 	@if [ "$$PHARMATRACE_SKIP_BROWSER" = 1 ]; then echo "PHARMATRACE_SKIP_BROWSER=1: not installing Chromium"; \
-	elif [ "$$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
-	else sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi
+	else sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; fi
 
 test-race: ## run every test under the race detector
 	$(GO) test -race -count=1 -timeout 30m $(PKGS)
