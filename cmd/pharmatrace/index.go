@@ -38,6 +38,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	finalized := fs.Bool("finalized", false, "index only up to the node's finalized block (excludes --confirmations) (env PHARMATRACE_FINALIZED)")
 	window := fs.Uint64("window", 256, "how many recent `BLOCKS` to keep to find the common ancestor on a reorg (env PHARMATRACE_WINDOW)")
 	maxRange := fs.Uint64("max-range", 50_000, "most `BLOCKS` one eth_getLogs call asks for; the range adapts below it (env PHARMATRACE_MAX_RANGE)")
+	fetchers := fs.Int("fetchers", 3, "`N` eth_getLogs calls in flight during a backfill (ranges still commit in order) (env PHARMATRACE_FETCHERS)")
 	poll := fs.Duration("poll-interval", 2*time.Second, "`INTERVAL` between head polls when no subscription wakes the indexer (env PHARMATRACE_POLL_INTERVAL)")
 	once := fs.Bool("once", false, "catch up with the chain, then exit instead of following it (env PHARMATRACE_ONCE)")
 	fs.Usage = usageFunc(fs, stderr, indexHelp)
@@ -51,6 +52,9 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	s, err := cf.resolve(fs)
 	if err == nil {
 		err = s.needAddresses()
+	}
+	if err == nil && (*fetchers < 1 || *fetchers > 32) {
+		err = fmt.Errorf("--fetchers %d: want 1 to 32", *fetchers)
 	}
 	if err == nil && *finalized && isSet(fs, "confirmations") {
 		err = errors.New("--finalized and --confirmations exclude each other")
@@ -71,6 +75,7 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		Finalized:     *finalized,
 		Window:        *window,
 		MaxRange:      *maxRange,
+		Fetchers:      *fetchers,
 		PollInterval:  *poll,
 		Logger:        log.With("component", "indexer"),
 	}, *once); err != nil {
