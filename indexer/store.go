@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/jmoiron/sqlx"
 )
 
 // ErrNotFound is returned by Store reads for rows that do not exist.
@@ -14,10 +17,45 @@ var ErrNotFound = errors.New("not found")
 // Store is the read side of the mirror, used by the service and the pages.
 type Store struct {
 	db *DB
+
+	// The reads every verification makes, prepared on first use: with the pure-Go SQLite
+	// driver, parsing a statement costs about as much as running it. A failed preparation (the
+	// database down) is not kept: the next read tries again.
+	prepMu sync.Mutex
+	prep   atomic.Pointer[storeStmts]
+}
+
+type storeStmts struct {
+	cursor, pack *sqlx.Stmt
 }
 
 // NewStore returns the read side of db.
 func NewStore(db *DB) *Store { return &Store{db: db} }
+
+func (s *Store) stmts(ctx context.Context) (*storeStmts, error) {
+	if p := s.prep.Load(); p != nil {
+		return p, nil
+	}
+	s.prepMu.Lock()
+	defer s.prepMu.Unlock()
+	if p := s.prep.Load(); p != nil {
+		return p, nil
+	}
+	// Not the caller's cancellation: the statements outlive this request.
+	ctx = context.WithoutCancel(ctx)
+	cursor, err := s.db.PreparexContext(ctx, cursorQuery)
+	if err != nil {
+		return nil, fmt.Errorf("prepare cursor read: %w", err)
+	}
+	pack, err := s.db.PreparexContext(ctx, s.db.Rebind(packQuery))
+	if err != nil {
+		cursor.Close()
+		return nil, fmt.Errorf("prepare pack read: %w", err)
+	}
+	p := &storeStmts{cursor: cursor, pack: pack}
+	s.prep.Store(p)
+	return p, nil
+}
 
 // Batch is a batch as mirrored, with its product.
 type Batch struct {
@@ -79,11 +117,17 @@ type Pack struct {
 	DecommissionedBlock uint64 `db:"decommissioned_block" json:"decommissionedBlock,omitempty"`
 }
 
+const packQuery = `SELECT batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block
+		FROM packs WHERE batch_id = ? AND pack_id = ?`
+
 // Pack reads one pack of a batch.
 func (s *Store) Pack(ctx context.Context, batchID, packID common.Hash) (Pack, error) {
+	st, err := s.stmts(ctx)
+	if err != nil {
+		return Pack{}, err
+	}
 	var p Pack
-	err := s.db.GetContext(ctx, &p, s.db.Rebind(`SELECT batch_id, pack_id, idx, state, reason, actor, decommissioned_at, decommissioned_block
-		FROM packs WHERE batch_id = ? AND pack_id = ?`), batchID.Hex(), packID.Hex())
+	err = st.pack.GetContext(ctx, &p, batchID.Hex(), packID.Hex())
 	return p, notFound(err, "pack %s", packID)
 }
 
@@ -266,7 +310,11 @@ type Lag struct {
 
 // Lag reads the cursor; Head is what the indexer last saw as its target.
 func (s *Store) Lag(ctx context.Context) (Lag, error) {
-	c, ok, err := readCursor(ctx, s.db.DB)
+	st, err := s.stmts(ctx)
+	if err != nil {
+		return Lag{}, err
+	}
+	c, ok, err := readCursorWith(ctx, st.cursor)
 	if err != nil || !ok {
 		return Lag{}, err
 	}

@@ -137,7 +137,20 @@ func (ix *Indexer) Cursor(ctx context.Context) (c Cursor, ok bool, err error) {
 
 func readCursor(ctx context.Context, q sqlx.QueryerContext) (Cursor, bool, error) {
 	var c Cursor
-	err := sqlx.GetContext(ctx, q, &c, `SELECT number, hash, head FROM sync_cursor WHERE id = 1`)
+	err := sqlx.GetContext(ctx, q, &c, cursorQuery)
+	return cursorResult(c, err)
+}
+
+const cursorQuery = `SELECT number, hash, head FROM sync_cursor WHERE id = 1`
+
+// readCursorWith reads the cursor through a prepared cursorQuery.
+func readCursorWith(ctx context.Context, stmt *sqlx.Stmt) (Cursor, bool, error) {
+	var c Cursor
+	err := stmt.GetContext(ctx, &c)
+	return cursorResult(c, err)
+}
+
+func cursorResult(c Cursor, err error) (Cursor, bool, error) {
 	if IsNoRows(err) {
 		return Cursor{}, false, nil
 	}
