@@ -2,8 +2,6 @@ package indexer_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -13,11 +11,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/jmoiron/sqlx"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/indexer/indextest"
 )
 
 // forEachDB runs a test on SQLite and, when PHARMATRACE_TEST_POSTGRES holds a DSN, on
@@ -42,30 +40,7 @@ func forEachDB(t *testing.T, fn func(t *testing.T, db *indexer.DB)) {
 
 func openPostgres(t *testing.T, dsn string) *indexer.DB {
 	t.Helper()
-	ctx := context.Background()
-	admin, err := sqlx.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	if _, err := admin.ExecContext(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		a, err := sqlx.Open("pgx", dsn)
-		if err == nil {
-			_, _ = a.ExecContext(context.Background(), `DROP SCHEMA `+schema+` CASCADE`)
-			a.Close()
-		}
-	})
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	db, err := indexer.Open(ctx, dsn+sep+"search_path="+schema)
+	db, err := indexer.Open(context.Background(), indextest.SchemaDSN(t, dsn))
 	if err != nil {
 		t.Fatal(err)
 	}
