@@ -241,7 +241,13 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.limiter.allow(s.clientAddr(r)) {
 			w.Header().Set("Retry-After", "1")
-			s.fail(w, r, errorf(ERateLimited, "Too many verifications from your address; try again in a second."))
+			e := errorf(ERateLimited, "Too many verifications from your address; try again in a second.")
+			if !strings.HasPrefix(r.URL.Path, "/api/") && !wantsJSON(r) {
+				// A person's browser (the resolver, the check forms): a page, not JSON.
+				s.render(w, r, http.StatusTooManyRequests, "error", pageData{Title: "Too many checks", Error: e})
+				return
+			}
+			s.fail(w, r, e)
 			return
 		}
 		next.ServeHTTP(w, r)

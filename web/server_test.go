@@ -290,6 +290,12 @@ func TestRateLimit(t *testing.T) {
 	if status != http.StatusTooManyRequests || !strings.Contains(string(body), `"code": "rate_limited"`) {
 		t.Fatalf("request over the burst: %d %s, want 429", status, body)
 	}
+	// A person's browser opening the code gets a page saying so, not JSON.
+	path := code[strings.Index(code, "/01/"):]
+	status, h, page := f.do(t, "GET", path, "", "text/html", nil)
+	if status != http.StatusTooManyRequests || !strings.HasPrefix(h.Get("Content-Type"), "text/html") || !strings.Contains(string(page), "try again in a second") {
+		t.Fatalf("resolver over the burst: %d %s %.200s", status, h.Get("Content-Type"), page)
+	}
 }
 
 func gtin14(g uint64) string { return fmt.Sprintf("%014d", g) }
