@@ -24,7 +24,10 @@ import (
 
 type ctxKey int
 
-const actorKey ctxKey = iota
+const (
+	actorKey       ctxKey = iota
+	sentCounterKey        // *atomic.Int64: transactions a write sent, for idempotent
+)
 
 // actorOf is the participant the request's token acts for (set by authenticate).
 func actorOf(r *http.Request) actions.Actor {
@@ -96,8 +99,12 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, op string, fn fun
 	// Writes wait for blocks: they get their own, longer deadline than reads.
 	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.opts.WriteTimeout + 5*time.Second))
 	var sentTxs atomic.Int64
+	idemSent, _ := r.Context().Value(sentCounterKey).(*atomic.Int64) // set by idempotent
 	countSent := func() {
 		sentTxs.Add(1)
+		if idemSent != nil {
+			idemSent.Add(1)
+		}
 		s.metrics.txs.WithLabelValues("sent").Inc()
 	}
 	done := func(err error) {
@@ -107,7 +114,9 @@ func (s *Server) write(w http.ResponseWriter, r *http.Request, op string, fn fun
 		}
 	}
 	if !strings.Contains(strings.ToLower(r.Header.Get("Prefer")), "respond-async") {
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.WriteTimeout)
+		// Not the client's cancellation: a write that has sent a transaction finishes (and its
+		// answer is stored for a retry) even if the client went away meanwhile.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), s.opts.WriteTimeout)
 		defer cancel()
 		out, err := fn(chain.OnSent(ctx, func(*types.Transaction) { countSent() }))
 		done(err)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
+	"sync/atomic"
 	"time"
 )
 
@@ -17,7 +18,8 @@ const MaxIdempotencyKey = 255
 // the first request claims the key (a row in svc_idempotency, so every replica sees it), and a
 // retry gets the first answer back — never a second transaction. A retry while the first is
 // still running is told so (409); the same key with a different request is refused (422).
-// Failures on our side (500, 503) release the key, since nothing was sent, so a retry tries again.
+// Failures on our side (500, 503) before any transaction was sent release the key, so a retry
+// tries again; once a transaction is out, the answer is kept whatever it is.
 func (s *Server) idempotent(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		key := r.Header.Get("Idempotency-Key")
@@ -75,11 +77,12 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 		}
 
 		rec := &recordingWriter{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
+		sent := new(atomic.Int64)
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), sentCounterKey, sent)))
 		// The outcome is stored even if the client went away: that is when it will retry.
 		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 10*time.Second)
 		defer cancel()
-		if rec.status == http.StatusInternalServerError || rec.status == http.StatusServiceUnavailable {
+		if (rec.status == http.StatusInternalServerError || rec.status == http.StatusServiceUnavailable) && sent.Load() == 0 {
 			_, err = db.ExecContext(ctx, db.Rebind(`DELETE FROM svc_idempotency WHERE account = ? AND idem_key = ?`), account, key)
 		} else {
 			_, err = db.ExecContext(ctx, db.Rebind(`UPDATE svc_idempotency SET state = 'done', status = ?, body = ?
