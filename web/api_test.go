@@ -664,3 +664,38 @@ func TestAlerts(t *testing.T) {
 		t.Fatalf("unknown alert: %d", st)
 	}
 }
+
+// TestIdempotentWriteClientGone: a client that gives up mid-write and retries with the same key
+// never causes a second transaction.
+func TestIdempotentWriteClientGone(t *testing.T) {
+	f := newAPIFixture(t)
+	f.product(t)
+	batchID, _ := f.batch(t, "G-1", 4)
+	ctx := context.Background()
+	before, _ := f.Backend.NonceAt(ctx, f.Manufacturer.Address, nil)
+	body, _ := json.Marshal(map[string]any{"batchId": batchID, "to": f.Distributor.Address.Hex(), "quantity": 1})
+	for _, timeout := range []time.Duration{time.Millisecond, 5 * time.Millisecond, 20 * time.Millisecond} {
+		req, _ := http.NewRequest("POST", f.srv.URL+"/api/v1/shipments", bytes.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+f.tokens["manufacturer"])
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Idempotency-Key", "gone-1")
+		if resp, err := (&http.Client{Timeout: timeout}).Do(req); err == nil {
+			resp.Body.Close()
+		}
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		status, _, b := f.call(t, "manufacturer", "POST", "/api/v1/shipments", body, nil, "Idempotency-Key", "gone-1")
+		if status == 200 {
+			break
+		}
+		if status != 409 || time.Now().After(deadline) {
+			t.Fatalf("retry: %d %s", status, b)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	after, _ := f.Backend.NonceAt(ctx, f.Manufacturer.Address, nil)
+	if after != before+1 {
+		t.Fatalf("nonce moved %d -> %d: want exactly one transaction", before, after)
+	}
+}
