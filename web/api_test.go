@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -697,5 +699,38 @@ func TestIdempotentWriteClientGone(t *testing.T) {
 	after, _ := f.Backend.NonceAt(ctx, f.Manufacturer.Address, nil)
 	if after != before+1 {
 		t.Fatalf("nonce moved %d -> %d: want exactly one transaction", before, after)
+	}
+}
+
+// TestIdempotencyAbandoned: a key whose first attempt never finished (the service stopped) is
+// not run again, and the answer says why.
+func TestIdempotencyAbandoned(t *testing.T) {
+	f := newAPIFixture(t)
+	f.product(t)
+	batchID, _ := f.batch(t, "AB-1", 2)
+	ctx := context.Background()
+	body, _ := json.Marshal(map[string]any{"batchId": batchID, "to": f.Distributor.Address.Hex(), "quantity": 1})
+	sum := sha256.Sum256(append([]byte("POST /api/v1/shipments\napplication/json\n"), body...))
+	for _, k := range []struct {
+		key string
+		age time.Duration
+	}{{"k-crashed", time.Hour}, {"k-running", time.Second}} {
+		_, err := f.db.ExecContext(ctx, f.db.Rebind(`INSERT INTO svc_idempotency (account, idem_key, request_hash, state, created_at)
+			VALUES (?, ?, ?, 'running', ?)`), f.Manufacturer.Address.Hex(), k.key, hex.EncodeToString(sum[:]), time.Now().Add(-k.age).Unix())
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := f.Backend.NonceAt(ctx, f.Manufacturer.Address, nil)
+	status, _, b := f.call(t, "manufacturer", "POST", "/api/v1/shipments", body, nil, "Idempotency-Key", "k-crashed")
+	if status != 409 || !strings.Contains(string(b), "never finished") {
+		t.Fatalf("abandoned key: %d %s", status, b)
+	}
+	status, _, b = f.call(t, "manufacturer", "POST", "/api/v1/shipments", body, nil, "Idempotency-Key", "k-running")
+	if status != 409 || !strings.Contains(string(b), "still running") {
+		t.Fatalf("running key: %d %s", status, b)
+	}
+	if after, _ := f.Backend.NonceAt(ctx, f.Manufacturer.Address, nil); after != before {
+		t.Fatalf("a held key sent %d transactions", after-before)
 	}
 }

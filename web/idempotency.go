@@ -52,18 +52,24 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			var prior struct {
-				Hash   string `db:"request_hash"`
-				State  string `db:"state"`
-				Status int    `db:"status"`
-				Body   string `db:"body"`
+				Hash    string `db:"request_hash"`
+				State   string `db:"state"`
+				Status  int    `db:"status"`
+				Body    string `db:"body"`
+				Created int64  `db:"created_at"`
 			}
-			err := db.GetContext(r.Context(), &prior, db.Rebind(`SELECT request_hash, state, status, body FROM svc_idempotency
+			err := db.GetContext(r.Context(), &prior, db.Rebind(`SELECT request_hash, state, status, body, created_at FROM svc_idempotency
 				WHERE account = ? AND idem_key = ?`), account, key)
 			switch {
 			case err != nil:
 				s.fail(w, r, err)
 			case prior.Hash != sum:
 				s.fail(w, r, errorf(EIdempotencyMismatch, "This Idempotency-Key was used for a different request; use a new key for a new request."))
+			case prior.State == "running" && s.opts.Now().Sub(time.Unix(prior.Created, 0)) > s.opts.WriteTimeout+time.Minute:
+				// Older than any write may run: the server stopped during the first attempt. It may
+				// have sent transactions, so nothing is sent again under this key.
+				s.fail(w, r, errorf(EIdempotencyRunning, "The first request with this Idempotency-Key never finished (the service stopped during it); "+
+					"check whether its transactions went through before sending it again with a new key."))
 			case prior.State == "running":
 				w.Header().Set("Retry-After", "2")
 				s.fail(w, r, errorf(EIdempotencyRunning, "The first request with this Idempotency-Key is still running; retry in a moment."))
