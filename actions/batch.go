@@ -213,3 +213,36 @@ func (s *Service) Serials(ctx context.Context, batchID common.Hash) ([]string, e
 	}
 	return out, nil
 }
+
+// SerialOf names the serial of a pack of a batch this service registered, for its
+// manufacturer (a (batch, pack id) pair the caller got from the mirror): the pack's index in
+// the published list picks the stored serial, which must hash to the pack id. ok is false when
+// the caller is not the batch's manufacturer or the service holds no serial for the pack.
+func (s *Service) SerialOf(ctx context.Context, a Actor, batchID, packID common.Hash) (serial string, ok bool, err error) {
+	b, err := s.opts.Store.Batch(ctx, batchID)
+	if errors.Is(err, indexer.ErrNotFound) {
+		return "", false, nil
+	}
+	if err != nil || !strings.EqualFold(b.Manufacturer, a.Account.Hex()) {
+		return "", false, err
+	}
+	p, err := s.opts.Store.Pack(ctx, batchID, packID)
+	if errors.Is(err, indexer.ErrNotFound) || (err == nil && p.Index < 0) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	var sn string
+	err = s.opts.DB.GetContext(ctx, &sn, s.opts.DB.Rebind(`SELECT serial FROM svc_serials WHERE batch_id = ? AND idx = ?`), batchID.Hex(), p.Index)
+	if indexer.IsNoRows(err) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read serial %d of %s: %w", p.Index, batchID, err)
+	}
+	if chain.PackID(batchID, sn) != packID {
+		return "", false, nil // stored serials that are not this batch's published list
+	}
+	return sn, true, nil
+}

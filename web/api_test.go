@@ -612,6 +612,14 @@ func TestOperations(t *testing.T) {
 	if status != 200 || !strings.HasPrefix(h.Get("Content-Type"), "application/ld+json") || doc.Type != "EPCISDocument" || len(doc.Body.EventList) == 0 {
 		t.Fatalf("epcis: %d %s %s", status, h.Get("Content-Type"), b)
 	}
+	// A decommissioned pack: its manufacturer sees it by serial, others by lot and pack id.
+	f.must(t, 200, "manufacturer", "POST", "/api/v1/packs/decommission", map[string]any{"code": codes[1], "reason": "destroyed"}, nil)
+	serialLink := "/10/O-1/21/" + serialOf(t, codes[1])
+	_, _, mine := f.call(t, "manufacturer", "GET", "/api/v1/epcis/events?gtin="+f.gtin+"&lot=O-1", nil, nil)
+	_, _, theirs := f.call(t, "pharmacy", "GET", "/api/v1/epcis/events?gtin="+f.gtin+"&lot=O-1", nil, nil)
+	if !strings.Contains(string(mine), serialLink) || strings.Contains(string(theirs), serialLink) {
+		t.Fatalf("serial %s in the manufacturer's export: %v, in a pharmacy's: %v", serialLink, strings.Contains(string(mine), serialLink), strings.Contains(string(theirs), serialLink))
+	}
 	if st, c := f.errCode(t, "pharmacy", "GET", "/api/v1/epcis/events", nil); st != 400 || c != "invalid" {
 		t.Fatalf("epcis without a query: %d %s", st, c)
 	}

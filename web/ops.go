@@ -8,8 +8,10 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/epcis"
 )
 
@@ -86,7 +88,16 @@ func (s *Server) epcisEvents(w http.ResponseWriter, r *http.Request) {
 			*dst = t
 		}
 	}
-	doc, err := epcis.Export(r.Context(), s.opts.Store, eq, s.opts.Now())
+	// A manufacturer sees its own packs by serial (instance-level ids) where this service holds
+	// the serials; everyone else sees lots and quantities, and pack ids.
+	a := actorOf(r)
+	opts := epcis.Options{}
+	if a.Role == chain.RoleManufacturer {
+		opts.Serials = func(ctx context.Context, batchID, packID common.Hash) (string, bool, error) {
+			return s.opts.Actions.SerialOf(ctx, a, batchID, packID)
+		}
+	}
+	doc, err := epcis.New(s.opts.Store, opts).Export(r.Context(), eq, s.opts.Now())
 	var ee *epcis.Error
 	if errors.As(err, &ee) {
 		err = &Error{Code: ee.Code, Field: ee.Field, Message: ee.Message}
