@@ -700,7 +700,7 @@ func TestIdempotentWriteClientGone(t *testing.T) {
 			break
 		}
 		if status != 409 || time.Now().After(deadline) {
-			t.Fatalf("retry: %d %s", status, b)
+			t.Fatalf("retry: %d %s\nserver log:\n%s", status, b, f.logs.String())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -44,7 +44,11 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 		account := actorOf(r).Account.Hex()
 
 		db := s.opts.DB
-		res, err := db.ExecContext(r.Context(), db.Rebind(`INSERT INTO svc_idempotency (account, idem_key, request_hash, state, created_at)
+		// The claim must not be cut short by the client going away: a cancelled INSERT may still
+		// have committed, leaving a claim nobody would ever complete.
+		dbctx, cancelDB := context.WithTimeout(context.WithoutCancel(r.Context()), 10*time.Second)
+		defer cancelDB()
+		res, err := db.ExecContext(dbctx, db.Rebind(`INSERT INTO svc_idempotency (account, idem_key, request_hash, state, created_at)
 			VALUES (?, ?, ?, 'running', ?) ON CONFLICT (account, idem_key) DO NOTHING`), account, key, sum, s.opts.Now().Unix())
 		if err != nil {
 			s.fail(w, r, err)
@@ -58,7 +62,7 @@ func (s *Server) idempotent(next http.Handler) http.Handler {
 				Body    string `db:"body"`
 				Created int64  `db:"created_at"`
 			}
-			err := db.GetContext(r.Context(), &prior, db.Rebind(`SELECT request_hash, state, status, body, created_at FROM svc_idempotency
+			err := db.GetContext(dbctx, &prior, db.Rebind(`SELECT request_hash, state, status, body, created_at FROM svc_idempotency
 				WHERE account = ? AND idem_key = ?`), account, key)
 			switch {
 			case err != nil:
