@@ -193,13 +193,11 @@ func Start(ctx context.Context, cfg Config) (*Node, error) {
 	}
 	n.eth = backend
 	n.config = backend.BlockChain().Config()
-	if id := n.config.ChainID; id == nil || id.Cmp(big.NewInt(ChainID)) != 0 {
-		return fail(fmt.Errorf("chain in %s has chain id %v, not the dev chain's %d", nodeConf.DataDir, id, ChainID))
-	}
 	// A reopened chain runs its stored rules: refuse one created otherwise (by geth --dev, say,
 	// whose experimental forks price storage several times dearer) rather than run it unnoticed.
-	if got, want := forkSchedule(n.config), forkSchedule(chain.OsakaConfig(big.NewInt(ChainID))); got != want {
-		return fail(fmt.Errorf("chain in %s runs forks %s, not the Osaka rules (%s): use another data directory", nodeConf.DataDir, got, want))
+	// (genesis already checked a stored chain; this also covers a genesis just written.)
+	if err := checkRules(n.config, nodeConf.DataDir); err != nil {
+		return fail(err)
 	}
 	// Log filters and subscriptions (eth_getLogs, eth_subscribe) are a separate service; geth
 	// registers it the same way (cmd/utils.RegisterFilterAPI).
@@ -285,10 +283,19 @@ func (n *Node) genesis(faucet common.Address, fund []common.Address, balance *bi
 			return nil, fmt.Errorf("open chain in %s: %w", path, err)
 		}
 		stored := rawdb.ReadCanonicalHash(db, 0)
+		var config *params.ChainConfig
+		if stored != (common.Hash{}) {
+			config = rawdb.ReadChainConfig(db, stored)
+		}
 		if err := db.Close(); err != nil {
 			return nil, fmt.Errorf("close chain in %s: %w", path, err)
 		}
 		if stored != (common.Hash{}) {
+			// Refuse a chain of other rules here, before the Ethereum service (and its goroutines,
+			// which a node that never starts would not stop) exists.
+			if err := checkRules(config, path); err != nil {
+				return nil, err
+			}
 			return nil, nil
 		}
 		// A database without a genesis block: the first start stopped before writing it.
@@ -371,6 +378,20 @@ func (n *Node) Close() error {
 		}
 	})
 	return n.closeErr
+}
+
+// checkRules refuses a stored chain that does not run the dev chain's id and Osaka rules.
+func checkRules(config *params.ChainConfig, where string) error {
+	if config == nil {
+		return fmt.Errorf("chain in %s has no stored configuration: use another data directory", where)
+	}
+	if id := config.ChainID; id == nil || id.Cmp(big.NewInt(ChainID)) != 0 {
+		return fmt.Errorf("chain in %s has chain id %v, not the dev chain's %d", where, id, ChainID)
+	}
+	if got, want := forkSchedule(config), forkSchedule(chain.OsakaConfig(big.NewInt(ChainID))); got != want {
+		return fmt.Errorf("chain in %s runs forks %s, not the Osaka rules (%s): use another data directory", where, got, want)
+	}
+	return nil
 }
 
 // ensureDir is os.MkdirAll with the error naming what it was for.
