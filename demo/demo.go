@@ -70,6 +70,9 @@ type Options struct {
 	DB       *indexer.DB
 	Verifier *verify.Verifier
 	Recorder *verify.Recorder
+	// VerifierAt, if set, returns a verifier whose clock reads t: the seed's patients' scans
+	// are then logged on the days of the history, not all today.
+	VerifierAt func(t time.Time) (*verify.Verifier, error)
 	// Accounts are the consortium's accounts: the regulator's (which deployed the contracts),
 	// then one per member, in the order of Members. The service must hold their keys.
 	Accounts []common.Address
@@ -293,6 +296,15 @@ func (s *seeder) run() (Result, error) {
 		if err := s.decommission(d.who, d.b, d.packs, "dispensed"); err != nil {
 			return res, err
 		}
+		// The patients check their packs at home that evening (and a few others check theirs).
+		var scans []string
+		for _, p := range d.packs {
+			scans = append(scans, d.b.codes[p])
+		}
+		scans = append(scans, pcm.codes[4+d.day%6], amx.codes[3+d.day%4])
+		if err := s.patientScans(d.day, 19, scans); err != nil {
+			return res, err
+		}
 	}
 	s.day(25, 0)
 	if err := s.decommission("PharmaLogistics Europe", amx, []int{20}, "stolen"); err != nil {
@@ -411,6 +423,26 @@ func (s *seeder) decommission(who string, b *batch, packs []int, reason string) 
 		_, err := s.Actions.Decommission(s.ctx, a, codes, reason, "demo-"+a.Account.Hex()[2:10])
 		return err
 	})
+}
+
+// patientScans logs anonymous verifications of codes on day d of the history, at the hour.
+func (s *seeder) patientScans(d int, hour float64, codes []string) error {
+	if s.VerifierAt == nil || s.Recorder == nil {
+		return nil
+	}
+	at := s.start.AddDate(0, 0, d).Add(time.Duration(hour * float64(time.Hour)))
+	v, err := s.VerifierAt(at)
+	if err != nil {
+		return err
+	}
+	for i, c := range codes {
+		r, err := v.Verify(s.ctx, c, verify.Scanner{Client: fmt.Sprintf("demo-phone-%d-%d", d, i)})
+		if err != nil {
+			return err
+		}
+		s.Recorder.Record(s.ctx, r)
+	}
+	return nil
 }
 
 // alerts makes the suspicious scans that raise the demo's alerts.

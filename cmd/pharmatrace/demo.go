@@ -205,6 +205,9 @@ func seed(ctx context.Context, node *devnode.Node, act *actions.Service, db *ind
 	}
 	res, err := demo.Seed(ctx, demo.Options{
 		Actions: act, DB: db, Verifier: v, Recorder: rec, Accounts: accounts, BaseURL: base, Clock: node,
+		VerifierAt: func(t time.Time) (*verify.Verifier, error) {
+			return verify.New(store, verify.Options{Recover: labels.RecoverSigner, Now: func() time.Time { return t }, CacheAge: -1})
+		},
 		Log: slog.New(slog.NewTextHandler(progress, &slog.HandlerOptions{Level: slog.LevelInfo})),
 	})
 	if err != nil {
