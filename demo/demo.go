@@ -51,18 +51,10 @@ var Members = []Participant{
 }
 
 // gln is a valid GLN numbered n in GS1's test range (prefix 950).
-func gln(n int) string { return withCheckDigit(fmt.Sprintf("950600000%03d", n)) }
+func gln(n uint64) string { return strconv.FormatUint(gs1.AppendCheckDigit(950600000000+n), 10) }
 
 // gtin is a valid GTIN-14 numbered n.
-func gtin(n int) string { return withCheckDigit(fmt.Sprintf("0950600013%03d", n)) }
-
-func withCheckDigit(body string) string {
-	d, err := gs1.CheckDigit(body)
-	if err != nil {
-		panic(err) // digits only, by construction
-	}
-	return body + string(d)
-}
+func gtin(n uint64) string { return fmt.Sprintf("%014d", gs1.AppendCheckDigit(950600013000+n)) }
 
 // Options configure Seed.
 type Options struct {

@@ -139,3 +139,16 @@ func TestGLNUint64(t *testing.T) {
 		t.Errorf("GLNFromUint64(bad check digit) error = %v, want %s", err, EBadCheckDigit)
 	}
 }
+
+func TestAppendCheckDigit(t *testing.T) {
+	for _, c := range []struct{ body, want uint64 }{
+		{950600000001, 9506000000015}, // a GLN
+		{950600013001, 9506000130019}, // GTIN-14 09506000130019
+		{950600013435, 9506000134352}, // the GS1 Digital Link standard's example GTIN
+		{0, 0},
+	} {
+		if got := AppendCheckDigit(c.body); got != c.want {
+			t.Errorf("AppendCheckDigit(%d) = %d, want %d", c.body, got, c.want)
+		}
+	}
+}

@@ -203,19 +203,10 @@ func (c *Chain) Mine(t TB, n int) {
 }
 
 // GLN returns a valid 13-digit GLN (correct check digit) numbered n.
-func GLN(n uint64) uint64 { return withCheckDigit(950600000000 + n) }
+func GLN(n uint64) uint64 { return gs1.AppendCheckDigit(950600000000 + n) }
 
 // GTIN returns a valid GTIN-14 (correct check digit) numbered n.
-func GTIN(n uint64) uint64 { return withCheckDigit(950600013000 + n) }
-
-// withCheckDigit appends the GS1 mod-10 check digit to the digits of body.
-func withCheckDigit(body uint64) uint64 {
-	d, err := gs1.CheckDigit(strconv.FormatUint(body, 10))
-	if err != nil {
-		panic(err) // a number's digits always have a check digit
-	}
-	return body*10 + uint64(d-'0')
-}
+func GTIN(n uint64) uint64 { return gs1.AppendCheckDigit(950600013000 + n) }
 
 // Batch is a batch registered by a test, with everything needed to prove its packs.
 type Batch struct {

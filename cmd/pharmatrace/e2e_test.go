@@ -9,12 +9,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
 	"github.com/pharmatrace/pharmatrace/gs1"
 	"github.com/pharmatrace/pharmatrace/indexer/indextest"
@@ -157,14 +159,7 @@ func TestEndToEnd(t *testing.T) {
 }
 
 // gln is a valid GLN numbered n.
-func gln(n int) string {
-	body := fmt.Sprintf("950600000%03d", n)
-	d, err := gs1.CheckDigit(body)
-	if err != nil {
-		panic(err)
-	}
-	return body + string(d)
-}
+func gln(n int) string { return strconv.FormatUint(chaintest.GLN(uint64(n)), 10) }
 
 // freeAddr finds a loopback port nobody listens on.
 func freeAddr(t *testing.T) string {
