@@ -32,8 +32,7 @@ func runAccount(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	sub := args[0]
 	fs := flag.NewFlagSet("account "+sub, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	keystore := fs.String("keystore", "", "keystore `DIR` (env PHARMATRACE_KEYSTORE)")
-	passFile := fs.String("passphrase-file", "", "`FILE` holding the keystore passphrase (else env PHARMATRACE_PASSPHRASE) (env PHARMATRACE_PASSPHRASE_FILE)")
+	kf := addKeystoreFlags(fs, "keystore `DIR`")
 	light := fs.Bool("light", false, "cheap scrypt parameters (for test networks only)")
 	fs.Usage = usageFunc(fs, stderr, accountHelp)
 	if err := parseFlags(fs, args[1:], os.Getenv); err != nil {
@@ -43,25 +42,25 @@ func runAccount(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintf(stderr, "pharmatrace account %s: %v\n", sub, err)
 		return 2
 	}
-	if *keystore == "" {
+	if kf.dir == "" {
 		fmt.Fprintf(stderr, "pharmatrace account %s: --keystore is required\n", sub)
 		return 2
 	}
-	pass, err := keys.Passphrase(*passFile, "PHARMATRACE_PASSPHRASE")
+	pass, err := kf.passphrase()
 	if err != nil {
 		fmt.Fprintf(stderr, "pharmatrace account %s: %v\n", sub, err)
 		return 2
 	}
 	switch sub {
 	case "new":
-		a, err := keys.Create(*keystore, pass, *light)
+		a, err := keys.Create(kf.dir, pass, *light)
 		if err != nil {
 			fmt.Fprintf(stderr, "pharmatrace account new: %v\n", err)
 			return 1
 		}
 		fmt.Fprintln(stdout, a.Hex())
 	case "list":
-		ring, err := keys.Open(*keystore, pass)
+		ring, err := keys.Open(kf.dir, pass)
 		if err != nil {
 			fmt.Fprintf(stderr, "pharmatrace account list: %v\n", err)
 			return 1

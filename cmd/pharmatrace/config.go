@@ -24,6 +24,7 @@ import (
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/devnode"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/keys"
 )
 
 // Defaults of the flags every command shares. Relative paths are relative to the working
@@ -334,6 +335,22 @@ func (s settings) openDB(ctx context.Context, create bool) (*indexer.DB, error) 
 		return nil, fmt.Errorf("%s: %w", redactDSN(s.DB), err)
 	}
 	return db, nil
+}
+
+// keystoreFlags are --keystore and --passphrase-file, which serve, deploy and account share.
+// The passphrase itself never is a flag: a file, or PHARMATRACE_PASSPHRASE.
+type keystoreFlags struct{ dir, passFile string }
+
+func addKeystoreFlags(fs *flag.FlagSet, dirUsage string) *keystoreFlags {
+	f := &keystoreFlags{}
+	fs.StringVar(&f.dir, "keystore", "", dirUsage+" (env PHARMATRACE_KEYSTORE)")
+	fs.StringVar(&f.passFile, "passphrase-file", "", "`FILE` holding the keystore passphrase (else env PHARMATRACE_PASSPHRASE) (env PHARMATRACE_PASSPHRASE_FILE)")
+	return f
+}
+
+// passphrase reads the keystore passphrase from the file or the environment.
+func (f *keystoreFlags) passphrase() (string, error) {
+	return keys.Passphrase(f.passFile, "PHARMATRACE_PASSPHRASE")
 }
 
 // usageFunc prints a command's help: the text, then every flag with its default and env var.

@@ -32,8 +32,7 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.SetOutput(stderr)
 	rpc := fs.String("rpc", defaultRPC, "JSON-RPC `URL` of the node (default: the embedded chain in --data) (env PHARMATRACE_RPC)")
 	data := fs.String("data", defaultData, "`DIR` of the embedded chain, used when --rpc is not given (env PHARMATRACE_DATA)")
-	keystore := fs.String("keystore", "", "go-ethereum keystore `DIR` holding the deployer's key (env PHARMATRACE_KEYSTORE)")
-	passFile := fs.String("passphrase-file", "", "`FILE` holding the keystore passphrase (else env PHARMATRACE_PASSPHRASE) (env PHARMATRACE_PASSPHRASE_FILE)")
+	kf := addKeystoreFlags(fs, "go-ethereum keystore `DIR` holding the deployer's key")
 	from := fs.String("from", "", "deployer `ADDRESS` (default: the keystore's only account)")
 	gln := fs.String("regulator-gln", "", "the first regulator's 13-digit `GLN` (env PHARMATRACE_REGULATOR_GLN)")
 	name := fs.String("regulator-name", "Regulator", "the first regulator's `NAME` (env PHARMATRACE_REGULATOR_NAME)")
@@ -47,18 +46,18 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 2
 	}
 	fail := func(code int, err error) int { fmt.Fprintf(stderr, "pharmatrace deploy: %v\n", err); return code }
-	if *keystore == "" {
+	if kf.dir == "" {
 		return fail(2, errors.New("--keystore is required (create a key with 'pharmatrace account new')"))
 	}
 	g, err := gs1.ParseGLN(*gln)
 	if err != nil {
 		return fail(2, fmt.Errorf("--regulator-gln: %w", err))
 	}
-	pass, err := keys.Passphrase(*passFile, "PHARMATRACE_PASSPHRASE")
+	pass, err := kf.passphrase()
 	if err != nil {
 		return fail(2, err)
 	}
-	ring, err := keys.Open(*keystore, pass)
+	ring, err := keys.Open(kf.dir, pass)
 	if err != nil {
 		return fail(1, err)
 	}

@@ -43,8 +43,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	cf := addCommonFlags(fs, true)
 	sf := addServeFlags(fs)
 	runIndexer := fs.Bool("index", true, "also run the indexer in this process (env PHARMATRACE_INDEX)")
-	keystore := fs.String("keystore", "", "go-ethereum keystore `DIR` of the accounts this instance signs for; without it the write API is off (env PHARMATRACE_KEYSTORE)")
-	passFile := fs.String("passphrase-file", "", "`FILE` holding the keystore passphrase (else env PHARMATRACE_PASSPHRASE) (env PHARMATRACE_PASSPHRASE_FILE)")
+	kf := addKeystoreFlags(fs, "go-ethereum keystore `DIR` of the accounts this instance signs for; without it the write API is off")
 	fs.Usage = usageFunc(fs, stderr, serveHelp)
 	if err := parseFlags(fs, args, os.Getenv); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -66,10 +65,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	log := s.logger(stderr)
 	var ring *keys.Ring
-	if *keystore != "" {
-		pass, err := keys.Passphrase(*passFile, "PHARMATRACE_PASSPHRASE")
+	if kf.dir != "" {
+		pass, err := kf.passphrase()
 		if err == nil {
-			ring, err = keys.Open(*keystore, pass)
+			ring, err = keys.Open(kf.dir, pass)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "pharmatrace serve: %v\n", err)
