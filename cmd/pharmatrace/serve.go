@@ -119,7 +119,7 @@ func addServeFlags(fs *flag.FlagSet) *serveFlags {
 	fs.StringVar(&f.clientSalt, "client-salt", "", "secret `SALT` for the opaque client keys of the scan log; the same on every replica (default random per process) (env PHARMATRACE_CLIENT_SALT)")
 	fs.BoolVar(&f.trustProxy, "trust-proxy", false, "take client addresses from X-Forwarded-For (only behind your own proxy) (env PHARMATRACE_TRUST_PROXY)")
 	fs.BoolVar(&f.accessLog, "access-log", true, "log one line per request (env PHARMATRACE_ACCESS_LOG)")
-	fs.Float64Var(&f.rate, "rate", 20, "public verifications per second allowed per client `ADDRESS` (env PHARMATRACE_RATE)")
+	fs.Float64Var(&f.rate, "rate", 20, "`N` public verifications a second allowed per client address (env PHARMATRACE_RATE)")
 	fs.Uint64Var(&f.maxLag, "max-lag", 10, "most `BLOCKS` the mirror may trail the head and /readyz still say ready (env PHARMATRACE_MAX_LAG)")
 	return f
 }
