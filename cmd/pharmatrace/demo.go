@@ -140,7 +140,7 @@ func runDemoIn(ctx context.Context, dir, rpcAddr string, sf *serveFlags, s setti
 		backend: backend, db: db, addrs: cf.Addresses, fromBlock: cf.DeployBlock, keys: ring, runIndexer: true,
 		flags: sf, log: log,
 		ready: func(addr string) { url = "http://" + addr },
-		started: func(ctx context.Context, act *actions.Service) error {
+		started: func(ctx context.Context, act *actions.Service, v *verify.Verifier, rec *verify.Recorder) error {
 			if b, err := os.ReadFile(demoPath); err == nil {
 				var df demoFile
 				if err := json.Unmarshal(b, &df); err != nil {
@@ -157,7 +157,7 @@ func runDemoIn(ctx context.Context, dir, rpcAddr string, sf *serveFlags, s setti
 				return err
 			}
 			fmt.Fprintln(stderr, "seeding the consortium and two months of history (about a minute) …")
-			df, err := seed(ctx, node, act, db, accounts, sf, url, stderr)
+			df, err := seed(ctx, node, act, v, rec, db, accounts, sf, url, stderr)
 			if err != nil {
 				return err
 			}
@@ -174,7 +174,7 @@ func runDemoIn(ctx context.Context, dir, rpcAddr string, sf *serveFlags, s setti
 func big1337() *big.Int { return big.NewInt(devnode.ChainID) }
 
 // seed waits for the mirror to hold the deployment, then seeds the demo.
-func seed(ctx context.Context, node *devnode.Node, act *actions.Service, db *indexer.DB, accounts []common.Address, sf *serveFlags, url string, progress io.Writer) (demoFile, error) {
+func seed(ctx context.Context, node *devnode.Node, act *actions.Service, v *verify.Verifier, rec *verify.Recorder, db *indexer.DB, accounts []common.Address, sf *serveFlags, url string, progress io.Writer) (demoFile, error) {
 	store := indexer.NewStore(db)
 	head, err := node.Client().BlockNumber(ctx)
 	if err != nil {
@@ -191,14 +191,6 @@ func seed(ctx context.Context, node *devnode.Node, act *actions.Service, db *ind
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
-	v, err := verify.New(store, verify.Options{Recover: labels.RecoverSigner})
-	if err != nil {
-		return demoFile{}, err
-	}
-	rec := verify.NewRecorder(db, verify.RecorderOptions{})
-	rctx, stop := context.WithCancel(ctx)
-	defer stop()
-	go rec.Run(rctx)
 	base := sf.baseURL
 	if base == "" {
 		base = url

@@ -146,8 +146,9 @@ type service struct {
 	log        *slog.Logger
 	// ready is called with the listening address once the server accepts connections.
 	ready func(addr string)
-	// started, if set, is called with the write service once it exists (the demo seeds through it).
-	started func(ctx context.Context, act *actions.Service) error
+	// started, if set, is called with the write service, the verifier and the scan recorder
+	// once they exist (the demo seeds through them).
+	started func(ctx context.Context, act *actions.Service, v *verify.Verifier, rec *verify.Recorder) error
 }
 
 // serve runs the indexer (if asked), the scan recorder and the HTTP server until ctx ends.
@@ -206,7 +207,7 @@ func serve(ctx context.Context, sv service) error {
 		sv.ready(ln.Addr().String())
 	}
 	if sv.started != nil && act != nil {
-		g.Go(func() error { return sv.started(ctx, act) })
+		g.Go(func() error { return sv.started(ctx, act, v, rec) })
 	}
 	return g.Wait()
 }
