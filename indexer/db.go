@@ -6,10 +6,12 @@ package indexer
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,33 +19,54 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
 	"github.com/jmoiron/sqlx"
-	_ "modernc.org/sqlite" // registers "sqlite"
+	"modernc.org/sqlite" // registers "sqlite"
 )
 
 //go:embed migrations/*.sql
 var migrations embed.FS
 
 // DB is the SQL mirror: a SQLite file or a PostgreSQL database.
+//
+// It also holds the service's own tables (svc_*: the scan log, alerts, API tokens, idempotency
+// keys, serials), which indexing does not rebuild. On PostgreSQL they share the database. On
+// SQLite they live in a second file beside the mirror (ServiceFile), attached to every
+// connection as schema "svc", so queries name them unqualified as on PostgreSQL. Two files
+// because a SQLite reader drops its whole page cache and memory map whenever anything commits
+// to the file it reads: with the scan log in the mirror's file, every batch of scans written
+// made every verification re-read the pack index from scratch (measured: a third of a
+// verification's CPU). And the mirror can be deleted and rebuilt from the chain, while the
+// service file is the one to back up.
 type DB struct {
 	*sqlx.DB
 	// Postgres is true for PostgreSQL, false for SQLite.
 	Postgres bool
+	// ServicePath is the SQLite file holding the service's tables; "" on PostgreSQL.
+	ServicePath string
 }
 
 // Open connects to dsn — a SQLite file path (or "file:…" URI), or a "postgres://…" /
-// "postgresql://…" URL — and applies any pending migrations.
+// "postgresql://…" URL — and applies any pending migrations. A SQLite mirror at path/x.db
+// keeps the service's tables in path/x.service.db (see DB).
 func Open(ctx context.Context, dsn string) (*DB, error) {
 	var (
 		db  *sqlx.DB
 		err error
 		pg  = IsPostgres(dsn)
 	)
+	d := &DB{Postgres: pg}
 	if pg {
 		db, err = sqlx.Open("pgx", dsn)
 	} else {
 		sqlx.BindDriver("sqlite", sqlx.QUESTION)
-		db, err = sqlx.Open("sqlite", sqliteDSN(dsn))
-		if err == nil {
+		d.ServicePath = ServiceFile(dsn)
+		// The service file first, with its own migrations and ledger, so that the mirror's
+		// connections can attach it.
+		if err := migrateServiceFile(ctx, d.ServicePath); err != nil {
+			return nil, err
+		}
+		var c driver.Connector
+		if c, err = sqlite.NewConnector(sqliteDSN(dsn)); err == nil {
+			db = sqlx.NewDb(sql.OpenDB(attachService{Connector: c, path: d.ServicePath}), "sqlite")
 			// One writer at a time is all SQLite allows; readers use WAL snapshots. Keep the
 			// connections open: database/sql keeps two idle ones by default, and above two
 			// concurrent readers it would close and reopen connections, each reopen re-running
@@ -59,12 +82,111 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	d := &DB{DB: db, Postgres: pg}
-	if err := d.migrate(ctx); err != nil {
+	d.DB = db
+	kind := allMigrations
+	if !pg {
+		kind = mirrorMigrations
+	}
+	if err := d.migrate(ctx, kind); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if !pg {
+		if err := d.moveServiceTables(ctx); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	return d, nil
+}
+
+// ServiceFile is the SQLite file that holds the service's tables for the mirror at dsn (a path
+// or "file:" URI): the mirror's path with ".service" before its extension.
+func ServiceFile(dsn string) string {
+	path := strings.TrimPrefix(dsn, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	ext := filepath.Ext(path)
+	return strings.TrimSuffix(path, ext) + ".service" + ext
+}
+
+// migrateServiceFile applies the service migrations to the service file, on a connection of
+// its own: there the tables are in the main schema, and the file keeps its own ledger.
+func migrateServiceFile(ctx context.Context, path string) error {
+	db, err := sqlx.Open("sqlite", sqliteDSN(path))
+	if err != nil {
+		return fmt.Errorf("open service database %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if err := db.PingContext(ctx); err != nil {
+		return fmt.Errorf("open service database %s: %w", path, err)
+	}
+	if err := (&DB{DB: db}).migrate(ctx, serviceMigrations); err != nil {
+		return fmt.Errorf("service database %s: %w", path, err)
+	}
+	return nil
+}
+
+// attachService opens mirror connections with the service file attached as schema "svc".
+type attachService struct {
+	driver.Connector
+	path string
+}
+
+func (a attachService) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := a.Connector.Connect(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ex, ok := conn.(driver.ExecerContext)
+	if !ok {
+		conn.Close()
+		return nil, errors.New("sqlite connection cannot execute statements")
+	}
+	for _, q := range []string{
+		`ATTACH DATABASE ? AS svc`,
+		`PRAGMA svc.synchronous = NORMAL`,
+		`PRAGMA svc.cache_size = -65536`,
+	} {
+		var args []driver.NamedValue
+		if strings.Contains(q, "?") {
+			args = []driver.NamedValue{{Ordinal: 1, Value: a.path}}
+		}
+		if _, err := ex.ExecContext(ctx, q, args); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("attach service database %s: %s: %w", a.path, q, err)
+		}
+	}
+	return conn, nil
+}
+
+// moveServiceTables moves service tables that an earlier version created in the mirror's file
+// into the service file, once: copy, then drop, in one transaction (a copy repeated after a
+// crash between the two files' commits ignores rows already there).
+func (d *DB) moveServiceTables(ctx context.Context) error {
+	var tables []string
+	err := d.SelectContext(ctx, &tables, `SELECT m.name FROM main.sqlite_master m
+		JOIN svc.sqlite_master s ON s.name = m.name AND s.type = 'table'
+		WHERE m.type = 'table' AND m.name <> 'schema_migrations' ORDER BY m.name`)
+	if err != nil {
+		return fmt.Errorf("list service tables in the mirror's file: %w", err)
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	return d.InTx(ctx, func(tx *sqlx.Tx) error {
+		for _, t := range tables {
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`INSERT OR IGNORE INTO svc.%s SELECT * FROM main.%s`, t, t)); err != nil {
+				return fmt.Errorf("move %s to the service database: %w", t, err)
+			}
+			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DROP TABLE main.%s`, t)); err != nil {
+				return fmt.Errorf("move %s to the service database: %w", t, err)
+			}
+		}
+		return nil
+	})
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database (anything else is a SQLite file).
@@ -90,8 +212,19 @@ func sqliteDSN(path string) string {
 	return path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-262144)&_pragma=temp_store(MEMORY)&_pragma=mmap_size(268435456)&_pragma=foreign_keys(ON)&_txlock=immediate"
 }
 
-// migrate applies the embedded migrations not yet recorded, each in its own transaction.
-func (d *DB) migrate(ctx context.Context) error {
+// Which migrations a database takes: PostgreSQL all of them, in one ledger; a SQLite mirror
+// the mirror's, its service file the service's (NNNN_name.service.sql), each in its own.
+type migrationKind int
+
+const (
+	allMigrations migrationKind = iota
+	mirrorMigrations
+	serviceMigrations
+)
+
+// migrate applies the embedded migrations of kind not yet recorded, each in its own
+// transaction.
+func (d *DB) migrate(ctx context.Context, kind migrationKind) error {
 	if _, err := d.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
@@ -105,6 +238,11 @@ func (d *DB) migrate(ctx context.Context) error {
 		// NNNN_name.sqlite.sql and NNNN_name.postgres.sql hold one engine's DDL where the two
 		// cannot share it; NNNN_name.sql runs on both.
 		if (d.Postgres && strings.HasSuffix(base, ".sqlite.sql")) || (!d.Postgres && strings.HasSuffix(base, ".postgres.sql")) {
+			continue
+		}
+		// NNNN_name.service[.engine].sql creates or changes the service's own tables.
+		service := strings.Contains(base, ".service.")
+		if (kind == mirrorMigrations && service) || (kind == serviceMigrations && !service) {
 			continue
 		}
 		version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])

@@ -203,18 +203,16 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 	now := v.opts.Now().UTC()
 	r := Result{CheckedAt: now, Signature: "absent"}
 	r.scan = scanRecord{at: now, scanner: by}
-	lag, err := v.store.Lag(ctx)
-	if err != nil {
-		return r, fmt.Errorf("verify: %w", err)
-	}
-	r.Block = lag.Cursor
-	cursor := lag.Cursor
-
 	code, err := gs1.Parse(input, now)
 	if err == nil && code.Serial == "" {
 		err = ErrNoSerial
 	}
 	if err != nil {
+		lag, lerr := v.store.Lag(ctx)
+		if lerr != nil {
+			return r, fmt.Errorf("verify: %w", lerr)
+		}
+		r.Block = lag.Cursor
 		r.Verdict = Malformed
 		var ge *gs1.Error
 		if errors.As(err, &ge) {
@@ -224,6 +222,18 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 		}
 		return v.finish(r), nil
 	}
+
+	// The pack and the cursor come first, in one read: the cursor keys the cache the rest is
+	// read through, and the pack's identity needs nothing but the code.
+	batchID := chain.BatchID(code.GTIN.Uint64(), code.Lot)
+	packID := chain.PackID(batchID, code.Serial)
+	pack, lag, packErr := v.store.PackAt(ctx, batchID, packID)
+	if packErr != nil && !errors.Is(packErr, indexer.ErrNotFound) {
+		return r, fmt.Errorf("verify: %w", packErr)
+	}
+	r.Block = lag.Cursor
+	cursor := lag.Cursor
+
 	r.Code = &CodeInfo{GTIN: string(code.GTIN), Lot: code.Lot, Serial: code.Serial}
 	if !code.Expiry.IsZero() {
 		r.Code.Expiry = code.Expiry.Format(time.DateOnly)
@@ -263,15 +273,9 @@ func (v *Verifier) Verify(ctx context.Context, input string, by Scanner) (Result
 			fmt.Sprintf("The expiry date on the pack (%s) is not the registered batch's (%s).", r.Code.Expiry, batch.Expiry))), nil
 	}
 
-	batchID := common.HexToHash(batch.BatchID)
-	packID := chain.PackID(batchID, code.Serial)
 	r.scan.packID = packID.Hex()
-	pack, err := v.store.Pack(ctx, batchID, packID)
-	switch {
-	case errors.Is(err, indexer.ErrNotFound):
+	if packErr != nil {
 		return v.finish(v.alert(r, Unknown, AlertUnknownSerial, "This serial number is not registered in the batch.")), nil
-	case err != nil:
-		return r, fmt.Errorf("verify: %w", err)
 	}
 	r.Pack = &Pack{PackID: pack.PackID, State: pack.State, Reason: pack.Reason}
 
