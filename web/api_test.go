@@ -284,7 +284,7 @@ func TestJourney(t *testing.T) {
 
 	// Another pharmacy scanning the dispensed pack is refused, with the verdict.
 	status, _, body := f.call(t, "pharmacy2", "POST", "/api/v1/packs/decommission", map[string]any{"code": codes[0], "reason": "dispensed"}, nil)
-	if status != http.StatusConflict || !strings.Contains(string(body), `"verdict": "dispensed"`) {
+	if status != http.StatusConflict || !strings.Contains(string(body), `"verdict":"dispensed"`) {
 		t.Fatalf("second pharmacy: %d %s", status, body)
 	}
 

@@ -197,12 +197,12 @@ func (s *Server) json(w http.ResponseWriter, status int, v any) {
 	s.writeJSON(w, status, v)
 }
 
-// writeJSON writes v as indented JSON under the Content-Type already set.
+// writeJSON writes v as JSON under the Content-Type already set. Compact: indenting took
+// half of encoding a verdict's time and a third more bytes on the wire, for programs that
+// do not look at the spaces (browsers and jq lay JSON out for people).
 func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(v)
+	_ = json.NewEncoder(w).Encode(v)
 }
 
 func (s *Server) securityHeaders(next http.Handler) http.Handler {

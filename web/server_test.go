@@ -129,6 +129,13 @@ var volatile = regexp.MustCompile(`"(checkedAt|shippedAt|receivedAt|decommission
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
+	if json.Valid(got) { // golden files hold JSON indented, to be read in review
+		var buf bytes.Buffer
+		if err := json.Indent(&buf, got, "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		got = buf.Bytes()
+	}
 	got = volatile.ReplaceAll(got, []byte(`"$1": "…"`))
 	path := filepath.Join("testdata", name+".golden")
 	if *update {
@@ -151,21 +158,21 @@ func TestVerifyAPI(t *testing.T) {
 	authentic := signedLink(t, f.Manufacturer.Key, f.batch, 0)
 
 	status, body := f.verify(t, authentic)
-	if status != http.StatusOK || !strings.Contains(string(body), `"verdict": "authentic"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"verdict":"authentic"`) {
 		t.Fatalf("verify authentic: %d %s", status, body)
 	}
 	golden(t, "verify_authentic", body)
 	status, body = f.verify(t, signedLink(t, f.Manufacturer.Key, f.batch, 1))
-	if status != http.StatusOK || !strings.Contains(string(body), `"verdict": "dispensed"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"verdict":"dispensed"`) {
 		t.Fatalf("verify dispensed: %d %s", status, body)
 	}
 	golden(t, "verify_dispensed", body)
 	status, body = f.verify(t, signedLink(t, f.Manufacturer2.Key, f.batch, 0))
-	if status != http.StatusOK || !strings.Contains(string(body), `"verdict": "counterfeit"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"verdict":"counterfeit"`) {
 		t.Fatalf("verify forged: %d %s", status, body)
 	}
 	status, body = f.verify(t, "(01)09506000134352(10)ABC")
-	if status != http.StatusOK || !strings.Contains(string(body), `"verdict": "malformed"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"verdict":"malformed"`) {
 		t.Fatalf("verify malformed: %d %s", status, body)
 	}
 	golden(t, "verify_malformed", body)
@@ -173,7 +180,7 @@ func TestVerifyAPI(t *testing.T) {
 	// The Digital Link path: JSON for programs, HTML for people.
 	path := strings.TrimPrefix(authentic, "https://verify.example")
 	status, hdr, body := f.do(t, "GET", path, "", "application/json", nil)
-	if status != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || !strings.Contains(string(body), `"verdict": "authentic"`) {
+	if status != http.StatusOK || !strings.HasPrefix(hdr.Get("Content-Type"), "application/json") || !strings.Contains(string(body), `"verdict":"authentic"`) {
 		t.Fatalf("resolver JSON: %d %s %s", status, hdr.Get("Content-Type"), body)
 	}
 	status, hdr, body = f.do(t, "GET", path, "", "text/html,application/xhtml+xml", nil)
@@ -194,7 +201,7 @@ func TestLookups(t *testing.T) {
 	f := newFixture(t, web.Options{})
 	id := f.batch.ID.Hex()
 	status, _, body := f.do(t, "GET", "/api/v1/batches/"+id, "", "", nil)
-	if status != http.StatusOK || !strings.Contains(string(body), `"rootState": "consistent"`) || !strings.Contains(string(body), `"holdings"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"rootState":"consistent"`) || !strings.Contains(string(body), `"holdings"`) {
 		t.Fatalf("batch: %d %s", status, body)
 	}
 	golden(t, "batch", body)
@@ -203,11 +210,11 @@ func TestLookups(t *testing.T) {
 		t.Fatalf("batch by lot: %d %s", status, body)
 	}
 	status, _, body = f.do(t, "GET", "/api/v1/batches/"+id+"/timeline", "", "", nil)
-	if status != http.StatusOK || !strings.Contains(string(body), `"event": "BatchRegistered"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"event":"BatchRegistered"`) {
 		t.Fatalf("timeline: %d %s", status, body)
 	}
 	status, _, body = f.do(t, "GET", "/api/v1/batches/"+id+"/packs/"+f.batch.PackIDs[1].Hex(), "", "", nil)
-	if status != http.StatusOK || !strings.Contains(string(body), `"state": "decommissioned"`) {
+	if status != http.StatusOK || !strings.Contains(string(body), `"state":"decommissioned"`) {
 		t.Fatalf("pack: %d %s", status, body)
 	}
 	for _, tc := range []struct {
@@ -224,7 +231,7 @@ func TestLookups(t *testing.T) {
 		{"/nope", 404, "not_found"},
 	} {
 		status, _, body := f.do(t, "GET", tc.path, "", "", nil)
-		if status != tc.status || !strings.Contains(string(body), `"code": "`+tc.code+`"`) {
+		if status != tc.status || !strings.Contains(string(body), `"code":"`+tc.code+`"`) {
 			t.Errorf("GET %s: %d %s, want %d %s", tc.path, status, body, tc.status, tc.code)
 		}
 	}
@@ -255,7 +262,7 @@ func TestBadRequests(t *testing.T) {
 				}
 				return
 			}
-			if status != tc.status || !strings.Contains(string(body), `"code": "`+tc.code+`"`) {
+			if status != tc.status || !strings.Contains(string(body), `"code":"`+tc.code+`"`) {
 				t.Errorf("%d %s, want %d %s", status, body, tc.status, tc.code)
 			}
 		})
@@ -263,7 +270,7 @@ func TestBadRequests(t *testing.T) {
 	// Garbage of every kind as codes: always a verdict, never a 500.
 	for _, code := range []string{"", "\x00", "https://x/01/", "/01/09506000134352/10/%FF/21/%00", "]d2" + strings.Repeat("\x1d", 100), strings.Repeat("(01)", 1000), "<script>alert(1)</script>"} {
 		status, body := f.verify(t, code)
-		if status != http.StatusOK || !strings.Contains(string(body), `"verdict": "malformed"`) {
+		if status != http.StatusOK || !strings.Contains(string(body), `"verdict":"malformed"`) {
 			t.Errorf("verify %q: %d %s", code, status, body)
 		}
 	}
@@ -287,7 +294,7 @@ func TestRateLimit(t *testing.T) {
 		}
 	}
 	status, body := f.verify(t, code)
-	if status != http.StatusTooManyRequests || !strings.Contains(string(body), `"code": "rate_limited"`) {
+	if status != http.StatusTooManyRequests || !strings.Contains(string(body), `"code":"rate_limited"`) {
 		t.Fatalf("request over the burst: %d %s, want 429", status, body)
 	}
 	// A person's browser opening the code gets a page saying so, not JSON.

@@ -127,14 +127,14 @@ func wiring(t *testing.T, dir, ks string, deployNode, serveNode []string) {
 		b, _ := io.ReadAll(resp.Body)
 		return resp.StatusCode, string(b)
 	}
-	if st, b := call("GET", "/api/v1/me", ""); st != 200 || !strings.Contains(b, `"role": "regulator"`) {
+	if st, b := call("GET", "/api/v1/me", ""); st != 200 || !strings.Contains(b, `"role":"regulator"`) {
 		t.Fatalf("me: %d %s", st, b)
 	}
 	pharmacy := common.HexToAddress("0x00000000000000000000000000000000000000f1")
 	if st, b := call("POST", "/api/v1/participants", `{"account":"`+pharmacy.Hex()+`","role":"pharmacy","gln":"9506000000022","name":"A pharmacy"}`); st != 200 {
 		t.Fatalf("register participant on geth: %d %s", st, b)
 	}
-	if st, b := call("GET", "/readyz", ""); st != 200 || !strings.Contains(b, `"chain": "ok"`) {
+	if st, b := call("GET", "/readyz", ""); st != 200 || !strings.Contains(b, `"chain":"ok"`) {
 		t.Fatalf("readyz: %d %s", st, b)
 	}
 	cancel()
