@@ -32,6 +32,8 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/pharmatrace/pharmatrace/chain"
 )
 
 // TB is the part of testing.TB that gethtest uses (chaintest.TB plus Logf and Skipf). *testing.T
@@ -164,11 +166,11 @@ func Start(t TB, opts Options) *Node {
 	}
 	n.HTTPURL = fmt.Sprintf("http://127.0.0.1:%d", n.httpPort)
 	n.WSURL = fmt.Sprintf("ws://127.0.0.1:%d", n.wsPort)
-	ec, err := ethclient.Dial(n.HTTPURL)
+	rc, err := chain.DialRPC(context.Background(), n.HTTPURL) // uncompressed on loopback, as production dials it
 	if err != nil {
 		t.Fatalf("dial %s: %v", n.HTTPURL, err)
 	}
-	n.Client = &Client{Client: ec}
+	n.Client = &Client{Client: ethclient.NewClient(rc)}
 	ctx, cancel := context.WithTimeout(context.Background(), opts.StartTimeout)
 	defer cancel()
 	id, err := n.Client.ChainID(ctx)

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -19,7 +17,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/devnode"
@@ -277,17 +274,7 @@ const embeddedPassphrase = "pharmatrace-demo"
 
 // dial connects to the node at RPC and checks that it runs the chain the contracts file names.
 func (s settings) dial(ctx context.Context) (*ethclient.Client, error) {
-	var opts []rpc.ClientOption
-	if u, err := url.Parse(s.RPC); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-		if ip := net.ParseIP(u.Hostname()); u.Hostname() == "localhost" || (ip != nil && ip.IsLoopback()) {
-			// geth gzips every answer; on loopback that is CPU on both sides for nothing (a
-			// backfill's eth_getLogs answers are most of its bytes).
-			t := http.DefaultTransport.(*http.Transport).Clone()
-			t.DisableCompression = true
-			opts = append(opts, rpc.WithHTTPClient(&http.Client{Transport: t}))
-		}
-	}
-	rc, err := rpc.DialOptions(ctx, s.RPC, opts...)
+	rc, err := chain.DialRPC(ctx, s.RPC)
 	if err != nil {
 		return nil, fmt.Errorf("connect to node %s: %w", s.RPC, err)
 	}

@@ -212,7 +212,7 @@ func trackedTopics() (map[common.Hash]string, error) {
 // it holds at least target. It updates st (not the file).
 func generate(ctx context.Context, node *gethtest.Node, st *chainState, target uint64, inflight int, log io.Writer) error {
 	start := time.Now()
-	rc, err := rpc.DialContext(ctx, node.HTTPURL)
+	rc, err := chain.DialRPC(ctx, node.HTTPURL)
 	if err != nil {
 		return fmt.Errorf("dial %s: %w", node.HTTPURL, err)
 	}
