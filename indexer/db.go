@@ -148,7 +148,7 @@ func (a attachService) Connect(ctx context.Context) (driver.Conn, error) {
 	for _, q := range []string{
 		`ATTACH DATABASE ? AS svc`,
 		`PRAGMA svc.synchronous = NORMAL`,
-		`PRAGMA svc.cache_size = -65536`,
+		fmt.Sprintf(`PRAGMA svc.cache_size = -%d`, sqliteCacheKiB),
 	} {
 		var args []driver.NamedValue
 		if strings.Contains(q, "?") {
@@ -194,13 +194,17 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// sqliteCacheKiB is a SQLite connection's page cache: small, because a connection that did not
+// make a commit throws its whole cache away when it next reads, page by page.
+const sqliteCacheKiB = 16 << 10
+
 // sqliteDSN adds the pragmas the mirror wants: WAL (readers never block the writer), a busy
-// timeout, NORMAL sync (safe with WAL), a 256 MiB page cache (a backfill inserts and updates
-// packs and events at random places of their indexes, and with a smaller cache re-reads those
-// pages from the file over and over), temporary data in memory (a multi-row write journals
-// every page it changes in a statement journal, a temporary file otherwise) and IMMEDIATE
-// transactions (the writer takes its lock up front); and the file memory-mapped (256 MiB), so
-// that readers whose page cache a commit invalidated read pages back without a system call each.
+// timeout, NORMAL sync (safe with WAL), a modest page cache (sqliteCacheKiB; the indexer gives
+// the one connection it writes through a large one, see Indexer.Sync), temporary data in memory
+// (a multi-row write journals every page it changes in a statement journal, a temporary file
+// otherwise) and IMMEDIATE transactions (the writer takes its lock up front); and the file
+// memory-mapped (256 MiB), so that readers whose page cache a commit invalidated read pages
+// back without a system call each.
 func sqliteDSN(path string) string {
 	if !strings.HasPrefix(path, "file:") {
 		path = "file:" + path
@@ -209,7 +213,7 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-262144)&_pragma=temp_store(MEMORY)&_pragma=mmap_size(268435456)&_pragma=foreign_keys(ON)&_txlock=immediate"
+	return path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-" + strconv.Itoa(sqliteCacheKiB) + ")&_pragma=temp_store(MEMORY)&_pragma=mmap_size(268435456)&_pragma=foreign_keys(ON)&_txlock=immediate"
 }
 
 // Which migrations a database takes: PostgreSQL all of them, in one ledger; a SQLite mirror

@@ -90,6 +90,8 @@ type Indexer struct {
 	proj  *projector
 	log   *slog.Logger
 	query ethereum.FilterQuery
+	// wconn is the connection a Sync writes through (see beginWrites); nil outside Sync.
+	wconn *sqlx.Conn
 }
 
 // New validates the options and returns an indexer. It does not touch the node or the database.
@@ -133,6 +135,59 @@ type Cursor struct {
 // Cursor returns the stored cursor; ok is false before the first sync.
 func (ix *Indexer) Cursor(ctx context.Context) (c Cursor, ok bool, err error) {
 	return readCursor(ctx, ix.db.DB)
+}
+
+// beginWrites takes the connection one Sync writes through and, on SQLite, gives it a large page
+// cache (syncCacheKiB): a backfill updates packs and events all over their indexes, and re-reads
+// those pages with a small cache. The returned function shrinks the cache back and returns the
+// connection. Only the connection that commits keeps its cache across a commit: any other
+// drops its whole cache when it next reads, and freeing 256 MiB of pages that way took 2-3 s —
+// a pool connection left with the backfill's cache stalled the first live block that long.
+func (ix *Indexer) beginWrites(ctx context.Context) (func(), error) {
+	conn, err := ix.db.Connx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("take a connection to write with: %w", err)
+	}
+	if !ix.db.Postgres {
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA main.cache_size = -%d`, syncCacheKiB)); err != nil {
+			conn.Close()
+			return nil, fmt.Errorf("size the writer's page cache: %w", err)
+		}
+	}
+	ix.wconn = conn
+	return func() {
+		ix.wconn = nil
+		if !ix.db.Postgres {
+			// Back to the pool's size, and the pages freed now, here: SQLite's page caches
+			// share one budget, so a smaller size alone can leave them with this connection.
+			ctx := context.WithoutCancel(ctx)
+			_, _ = conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA main.cache_size = -%d`, sqliteCacheKiB))
+			_, _ = conn.ExecContext(ctx, `PRAGMA shrink_memory`)
+		}
+		_ = conn.Close()
+	}, nil
+}
+
+// syncCacheKiB is the SQLite page cache of the connection a Sync writes through.
+const syncCacheKiB = 256 << 10
+
+// inWriteTx runs fn in a transaction on the Sync's write connection.
+func (ix *Indexer) inWriteTx(ctx context.Context, fn func(*sqlx.Tx) error) error {
+	if ix.wconn == nil {
+		return ix.db.InTx(ctx, fn)
+	}
+	tx, err := ix.wconn.BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
 }
 
 func readCursor(ctx context.Context, q sqlx.QueryerContext) (Cursor, bool, error) {
@@ -181,7 +236,14 @@ func (ix *Indexer) target(ctx context.Context) (uint64, error) {
 
 // Sync indexes until the cursor reaches the target block read at the start of each step,
 // undoing any reorged blocks on the way. It returns when caught up.
+//
+// Sync and Run must not run at the same time on one Indexer.
 func (ix *Indexer) Sync(ctx context.Context) error {
+	endWrites, err := ix.beginWrites(ctx)
+	if err != nil {
+		return err
+	}
+	defer endWrites()
 	start := time.Now()
 	var (
 		events uint64
@@ -533,7 +595,7 @@ func (ix *Indexer) commit(ctx context.Context, spans []*span, target uint64, pre
 	}
 	from, to := spans[0].from, spans[len(spans)-1].to
 	var stored uint64
-	err := ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := ix.inWriteTx(ctx, func(tx *sqlx.Tx) error {
 		// Logs already stored (a replay after the cursor was moved back) change nothing. Above
 		// the cursor there are normally none, and this costs one index probe.
 		var have []struct {
@@ -657,7 +719,7 @@ func (ix *Indexer) rewind(ctx context.Context, deepOnce *bool) error {
 		}
 	}
 	var undone int
-	err := ix.db.InTx(ctx, func(tx *sqlx.Tx) error {
+	err := ix.inWriteTx(ctx, func(tx *sqlx.Tx) error {
 		var evs []event
 		if err := tx.SelectContext(ctx, &evs, tx.Rebind(`SELECT block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args
 			FROM events WHERE block_number > ? ORDER BY block_number DESC, log_index DESC`), ancestor); err != nil {
