@@ -282,7 +282,16 @@ func (d *DB) migrate(ctx context.Context, kind migrationKind) error {
 
 // InTx runs fn in a transaction, committing if it returns nil.
 func (d *DB) InTx(ctx context.Context, fn func(*sqlx.Tx) error) error {
-	tx, err := d.BeginTxx(ctx, nil)
+	return inTx(ctx, d.DB, fn)
+}
+
+// txBeginner is a database or one of its connections.
+type txBeginner interface {
+	BeginTxx(context.Context, *sql.TxOptions) (*sqlx.Tx, error)
+}
+
+func inTx(ctx context.Context, db txBeginner, fn func(*sqlx.Tx) error) error {
+	tx, err := db.BeginTxx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}

@@ -176,18 +176,7 @@ func (ix *Indexer) inWriteTx(ctx context.Context, fn func(*sqlx.Tx) error) error
 	if ix.wconn == nil {
 		return ix.db.InTx(ctx, fn)
 	}
-	tx, err := ix.wconn.BeginTxx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
-	}
-	return nil
+	return inTx(ctx, ix.wconn, fn)
 }
 
 func readCursor(ctx context.Context, q sqlx.QueryerContext) (Cursor, bool, error) {
