@@ -2,7 +2,6 @@ package indexer
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"sync"
@@ -119,9 +118,12 @@ type Pack struct {
 }
 
 // packAtQuery reads the cursor and one pack in one statement. The cursor row always exists
-// once anything is indexed; the pack's columns are NULL when it is not in the mirror.
-const packAtQuery = `SELECT c.number, c.head, p.batch_id, p.pack_id, p.idx, p.state, p.reason, p.actor,
-		p.decommissioned_at, p.decommissioned_block
+// once anything is indexed; found is false, and the pack's columns empty, when the pack is not in
+// the mirror.
+const packAtQuery = `SELECT c.number, c.head, p.pack_id IS NOT NULL AS found,
+		COALESCE(p.batch_id, '') AS batch_id, COALESCE(p.pack_id, '') AS pack_id, COALESCE(p.idx, 0) AS idx,
+		COALESCE(p.state, '') AS state, COALESCE(p.reason, '') AS reason, COALESCE(p.actor, '') AS actor,
+		COALESCE(p.decommissioned_at, 0) AS decommissioned_at, COALESCE(p.decommissioned_block, 0) AS decommissioned_block
 	FROM sync_cursor c LEFT JOIN packs p ON p.batch_id = ? AND p.pack_id = ?
 	WHERE c.id = 1`
 
@@ -141,30 +143,20 @@ func (s *Store) PackAt(ctx context.Context, batchID, packID common.Hash) (Pack, 
 		return Pack{}, Lag{}, err
 	}
 	var row struct {
-		Number              uint64         `db:"number"`
-		Head                uint64         `db:"head"`
-		BatchID             sql.NullString `db:"batch_id"`
-		PackID              sql.NullString `db:"pack_id"`
-		Index               sql.NullInt64  `db:"idx"`
-		State               sql.NullString `db:"state"`
-		Reason              sql.NullString `db:"reason"`
-		Actor               sql.NullString `db:"actor"`
-		DecommissionedAt    sql.NullInt64  `db:"decommissioned_at"`
-		DecommissionedBlock sql.NullInt64  `db:"decommissioned_block"`
+		Number uint64 `db:"number"`
+		Head   uint64 `db:"head"`
+		Found  bool   `db:"found"`
+		Pack
 	}
 	err = st.packAt.GetContext(ctx, &row, batchID.Hex(), packID.Hex())
 	if err != nil { // no rows: nothing indexed yet, no cursor and no packs
 		return Pack{}, Lag{}, notFound(err, "pack %s", packID)
 	}
 	lag := Lag{Cursor: row.Number, Head: row.Head}
-	if !row.PackID.Valid {
+	if !row.Found {
 		return Pack{}, lag, fmt.Errorf("pack %s: %w", packID, ErrNotFound)
 	}
-	return Pack{
-		BatchID: row.BatchID.String, PackID: row.PackID.String, Index: row.Index.Int64,
-		State: row.State.String, Reason: row.Reason.String, Actor: row.Actor.String,
-		DecommissionedAt: row.DecommissionedAt.Int64, DecommissionedBlock: uint64(row.DecommissionedBlock.Int64),
-	}, lag, nil
+	return row.Pack, lag, nil
 }
 
 // DecommissionedPacks lists a batch's decommissioned packs.
