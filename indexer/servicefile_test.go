@@ -98,6 +98,8 @@ func TestServiceTablesMoved(t *testing.T) {
 	for _, q := range []string{
 		`INSERT INTO svc_tokens (token_hash, account, label, created_at) VALUES ('h1', '0xabc', 'scanner', 1)`,
 		`INSERT INTO svc_serials (batch_id, idx, serial) VALUES ('0xb', 0, 'SN1'), ('0xb', 1, 'SN2')`,
+		`INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
+			VALUES ('s1', 100, 'authentic', '09506000134352', 'L1', 'SN1', '0xb', '0xp', '', 'c1', 7)`,
 	} {
 		if _, err := old.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
@@ -123,6 +125,9 @@ func TestServiceTablesMoved(t *testing.T) {
 		}
 		if n := count(db, `SELECT COUNT(*) FROM svc.svc_serials`); n != 2 {
 			t.Errorf("service file holds %d serials, want 2", n)
+		}
+		if n := count(db, `SELECT COUNT(*) FROM svc.svc_scans WHERE scanned_at = 100 AND client = 'c1' AND block = 7`); n != 1 {
+			t.Errorf("service file holds %d of the old scan, want 1 with its columns in place", n)
 		}
 		if n := count(db, `SELECT COUNT(*) FROM main.sqlite_master WHERE name LIKE 'svc_%'`); n != 0 {
 			t.Errorf("the mirror's file still has %d service tables or indexes", n)
