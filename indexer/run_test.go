@@ -1,13 +1,11 @@
 package indexer_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"log/slog"
 	"math/big"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 )
 
 // flakyNode fails every call while down, like a node that stopped or a network that broke.
@@ -48,24 +47,6 @@ func (f *flakyNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]t
 	return f.Node.FilterLogs(ctx, q)
 }
 
-// lockedBuffer is a log sink safe for the indexer goroutine and the test.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // waitFor polls cond until it holds or the timeout passes.
 func waitFor(t *testing.T, timeout time.Duration, what string, cond func() bool) {
 	t.Helper()
@@ -86,7 +67,7 @@ func TestNodeDownAndUp(t *testing.T) {
 		defer cancel()
 		c := chaintest.New(t)
 		node := &flakyNode{Node: c.Backend}
-		logs := &lockedBuffer{}
+		logs := &testkit.Buffer{}
 		ix, err := indexer.New(db, node, indexer.Options{
 			Addresses: c.Client.Addresses(), PollInterval: 20 * time.Millisecond,
 			Logger: slog.New(slog.NewTextHandler(logs, nil)),

@@ -22,6 +22,7 @@ import (
 	"github.com/pharmatrace/pharmatrace/chain/chaintest"
 	"github.com/pharmatrace/pharmatrace/indexer"
 	"github.com/pharmatrace/pharmatrace/indexer/indextest"
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 	"github.com/pharmatrace/pharmatrace/keys"
 	"github.com/pharmatrace/pharmatrace/labels"
 	"github.com/pharmatrace/pharmatrace/tokens"
@@ -39,7 +40,7 @@ type apiFixture struct {
 	act     *actions.Service
 	db      *indexer.DB
 	tokens  map[string]string // account name -> token
-	logs    *syncBuffer
+	logs    *testkit.Buffer
 	gtin    string
 }
 
@@ -47,7 +48,7 @@ func newAPIFixture(t *testing.T) *apiFixture {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	f := &apiFixture{Chain: chaintest.New(t), tokens: map[string]string{}, logs: &syncBuffer{}}
+	f := &apiFixture{Chain: chaintest.New(t), tokens: map[string]string{}, logs: &testkit.Buffer{}}
 	f.db = indextest.Open(t)
 	ix, err := indexer.New(f.db, f.Backend, indexer.Options{Addresses: f.Client.Addresses(), PollInterval: 10 * time.Millisecond})
 	if err != nil {

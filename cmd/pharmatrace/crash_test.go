@@ -29,6 +29,7 @@ import (
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
 	"github.com/pharmatrace/pharmatrace/indexer"
 	"github.com/pharmatrace/pharmatrace/indexer/indextest"
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 )
 
 // crashKills is how many times each run kills the indexer; the issue asks for at least 20.
@@ -49,7 +50,7 @@ func TestIndexCrash(t *testing.T) {
 	w := newCrashWriter()
 	// geth first: Start skips the test under PHARMATRACE_SKIP_GETH=1 before anything is built.
 	node := gethtest.Start(t, gethtest.Options{Fund: w.funded()})
-	bin := buildBinary(t)
+	bin := testkit.BuildPharmatrace(t)
 	ctx := t.Context()
 	w.setup(ctx, t, node)
 	t.Logf("set-up done in %s: geth %s, contracts %s / %s from block %d",
@@ -305,22 +306,6 @@ func cursorOf(t *testing.T, db *indexer.DB) uint64 {
 		return 0
 	}
 	return n[0]
-}
-
-// buildBinary builds this package's binary, the real thing the crash test kills.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("no go command to build pharmatrace: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "pharmatrace")
-	began := time.Now()
-	if out, err := exec.Command(goCmd, "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	t.Logf("built %s in %s", bin, time.Since(began).Round(time.Millisecond))
-	return bin
 }
 
 // childEnv is the test's environment without PHARMATRACE_* variables, so the children see only

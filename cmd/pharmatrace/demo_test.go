@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 )
 
 // TestDemo runs `pharmatrace demo` as a newcomer would, checks that every code it lists verifies
@@ -21,15 +23,15 @@ func TestDemo(t *testing.T) {
 		t.Skip("seeds a chain: about a minute")
 	}
 	dir := t.TempDir()
-	start := func() (context.CancelFunc, chan int, string, *lockedBuffer) {
+	start := func() (context.CancelFunc, chan int, string, *testkit.Buffer) {
 		ctx, cancel := context.WithCancel(context.Background())
-		out, errOut := &lockedBuffer{}, &lockedBuffer{}
+		out, errOut := &testkit.Buffer{}, &testkit.Buffer{}
 		done := make(chan int, 1)
 		go func() { done <- run(ctx, []string{"demo", "--data", dir, "--addr", "127.0.0.1:0"}, out, errOut) }()
 		url := waitFor(t, out, regexp.MustCompile(`PharmaTrace demo running at (http://\S+)`), "demo URL", errOut)
 		return cancel, done, url, errOut
 	}
-	stop := func(cancel context.CancelFunc, done chan int, errOut *lockedBuffer) {
+	stop := func(cancel context.CancelFunc, done chan int, errOut *testkit.Buffer) {
 		cancel()
 		select {
 		case st := <-done:

@@ -20,6 +20,7 @@ import (
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
 	"github.com/pharmatrace/pharmatrace/gs1"
 	"github.com/pharmatrace/pharmatrace/indexer/indextest"
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 	"github.com/pharmatrace/pharmatrace/keys"
 )
 
@@ -28,7 +29,7 @@ import (
 // index, serve (its indexer off), token — then a batch's whole journey through the API only,
 // alerts, a recall, and an audit with no difference.
 func TestEndToEnd(t *testing.T) {
-	bin := buildBinary(t)
+	bin := testkit.BuildPharmatrace(t)
 	dir := t.TempDir()
 	ks := filepath.Join(dir, "keystore")
 	passFile := filepath.Join(dir, "passphrase")

@@ -9,36 +9,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 	"github.com/pharmatrace/pharmatrace/keys"
 )
 
-// lockedBuffer is an output the command writes from its goroutines while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // waitFor polls out until re matches, and returns the first group.
-func waitFor(t *testing.T, out *lockedBuffer, re *regexp.Regexp, what string, errOut *lockedBuffer) string {
+func waitFor(t *testing.T, out *testkit.Buffer, re *regexp.Regexp, what string, errOut *testkit.Buffer) string {
 	t.Helper()
 	deadline := time.Now().Add(2 * time.Minute)
 	for time.Now().Before(deadline) {
@@ -92,7 +74,7 @@ func wiring(t *testing.T, dir, ks string, deployNode, serveNode []string) {
 		t.Fatalf("second deploy over the same file: %d %s", st, errOut.String())
 	}
 
-	sOut, sErr := &lockedBuffer{}, &lockedBuffer{}
+	sOut, sErr := &testkit.Buffer{}, &testkit.Buffer{}
 	served := make(chan int, 1)
 	go func() {
 		served <- run(ctx, append([]string{"serve", "--db", db, "--config", contracts, "--keystore", ks,

@@ -4,7 +4,6 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,9 +11,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/pharmatrace/pharmatrace/internal/testkit"
 )
 
 // TestBrowser starts `pharmatrace demo` on a fresh directory, waits for its demo.json and runs
@@ -39,7 +39,7 @@ func TestBrowser(t *testing.T) {
 		t.Fatal("web/e2e/node_modules is missing: run `npm ci` in web/e2e (never `npx playwright install`: the tests use the system Chromium), or skip the browser tests with PHARMATRACE_SKIP_BROWSER=1")
 	}
 
-	bin := buildBinary(t)
+	bin := testkit.BuildPharmatrace(t)
 	dir := t.TempDir()
 	demo := startDemo(t, bin, dir)
 	demoJSON := waitForDemo(t, demo, filepath.Join(dir, "demo.json"), 5*time.Minute)
@@ -55,43 +55,9 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
-// buildBinary builds cmd/pharmatrace into the test's temporary directory.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatalf("no go command to build pharmatrace: %v", err)
-	}
-	bin := filepath.Join(t.TempDir(), "pharmatrace")
-	began := time.Now()
-	if out, err := exec.Command(goCmd, "build", "-o", bin, "../../cmd/pharmatrace").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	t.Logf("built %s in %s", bin, time.Since(began).Round(time.Millisecond))
-	return bin
-}
-
-// lockedBuffer collects a child's output while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 type demoProcess struct {
 	cmd    *exec.Cmd
-	stderr *lockedBuffer
+	stderr *testkit.Buffer
 	done   chan struct{}
 	err    error
 }
@@ -99,7 +65,7 @@ type demoProcess struct {
 // startDemo runs `pharmatrace demo` on dir and stops it (Ctrl-C, then a kill) when the test ends.
 func startDemo(t *testing.T, bin, dir string) *demoProcess {
 	t.Helper()
-	p := &demoProcess{cmd: exec.Command(bin, "demo", "--data", dir, "--addr", "127.0.0.1:0"), stderr: &lockedBuffer{}, done: make(chan struct{})}
+	p := &demoProcess{cmd: exec.Command(bin, "demo", "--data", dir, "--addr", "127.0.0.1:0"), stderr: &testkit.Buffer{}, done: make(chan struct{})}
 	p.cmd.Stdout, p.cmd.Stderr = p.stderr, p.stderr
 	p.cmd.Env = childEnv()
 	if err := p.cmd.Start(); err != nil {
