@@ -213,8 +213,12 @@ func sqliteDSN(path string) string {
 	if strings.Contains(path, "?") {
 		sep = "&"
 	}
-	return path + sep + "_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-" + strconv.Itoa(sqliteCacheKiB) + ")&_pragma=temp_store(MEMORY)&_pragma=mmap_size(268435456)&_pragma=foreign_keys(ON)&_txlock=immediate"
+	return path + sep + "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-" + strconv.Itoa(sqliteCacheKiB) + ")&_pragma=temp_store(MEMORY)&_pragma=mmap_size(268435456)&_pragma=foreign_keys(ON)&_txlock=immediate"
 }
+
+// migrationLockKey is the class of the PostgreSQL advisory lock migrators take, with the
+// schema's hash as the second key (as leaderLockKey's).
+const migrationLockKey int32 = 0x6d69_6772 // "migr"
 
 // Which migrations a database takes: PostgreSQL all of them, in one ledger; a SQLite mirror
 // the mirror's, its service file the service's (NNNN_name.service.sql), each in its own.
@@ -229,7 +233,14 @@ const (
 // migrate applies the embedded migrations of kind not yet recorded, each in its own
 // transaction.
 func (d *DB) migrate(ctx context.Context, kind migrationKind) error {
-	if _, err := d.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)`); err != nil {
+	err := d.InTx(ctx, func(tx *sqlx.Tx) error {
+		if err := d.lockSchema(ctx, tx); err != nil { // CREATE … IF NOT EXISTS races on PostgreSQL
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at BIGINT NOT NULL)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("create schema_migrations: %w", err)
 	}
 	names, err := fs.Glob(migrations, "migrations/*.sql")
@@ -265,6 +276,20 @@ func (d *DB) migrate(ctx context.Context, kind migrationKind) error {
 			return err
 		}
 		err = d.InTx(ctx, func(tx *sqlx.Tx) error {
+			// Two processes starting together (serve and index) can both find the version
+			// missing above; the second must find the first's work here rather than repeat it.
+			// SQLite's transactions take the write lock up front (IMMEDIATE); on PostgreSQL a
+			// transaction-scoped advisory lock serialises the migrators.
+			if err := d.lockSchema(ctx, tx); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.GetContext(ctx, &n, tx.Rebind(`SELECT COUNT(*) FROM schema_migrations WHERE version = ?`), version); err != nil {
+				return fmt.Errorf("read schema version: %w", err)
+			}
+			if n > 0 {
+				return nil
+			}
 			for _, stmt := range splitSQL(string(body)) {
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return fmt.Errorf("%s: %w", firstLine(stmt), err)
@@ -276,6 +301,18 @@ func (d *DB) migrate(ctx context.Context, kind migrationKind) error {
 		if err != nil {
 			return fmt.Errorf("apply migration %s: %w", base, err)
 		}
+	}
+	return nil
+}
+
+// lockSchema serialises migrators on PostgreSQL for the rest of tx (SQLite's IMMEDIATE
+// transactions already hold the write lock).
+func (d *DB) lockSchema(ctx context.Context, tx *sqlx.Tx) error {
+	if !d.Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))`, migrationLockKey); err != nil {
+		return fmt.Errorf("lock the schema for migrations: %w", err)
 	}
 	return nil
 }

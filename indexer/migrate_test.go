@@ -2,9 +2,12 @@ package indexer_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/pharmatrace/pharmatrace/indexer"
+	"github.com/pharmatrace/pharmatrace/indexer/indextest"
 )
 
 // TestEngineMigrations: a migration named for one engine runs on that engine only, and its
@@ -26,4 +29,46 @@ func TestEngineMigrations(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestConcurrentOpen: processes starting together (serve and index) open a fresh database at
+// the same moment; each migration is applied once and every open succeeds.
+func TestConcurrentOpen(t *testing.T) {
+	dsns := map[string]string{"sqlite": filepath.Join(t.TempDir(), "mirror.db")}
+	if dsn := os.Getenv("PHARMATRACE_TEST_POSTGRES"); dsn != "" {
+		dsns["postgres"] = indextest.SchemaDSN(t, dsn)
+	}
+	for name, dsn := range dsns {
+		t.Run(name, func(t *testing.T) {
+			ctx := context.Background()
+			const n = 4
+			errs := make(chan error, n)
+			for range n {
+				go func() {
+					db, err := indexer.Open(ctx, dsn)
+					if err == nil {
+						db.Close()
+					}
+					errs <- err
+				}()
+			}
+			for range n {
+				if err := <-errs; err != nil {
+					t.Errorf("open: %v", err)
+				}
+			}
+			db, err := indexer.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			var dup int
+			if err := db.GetContext(ctx, &dup, `SELECT COUNT(*) FROM (SELECT version FROM schema_migrations GROUP BY version HAVING COUNT(*) > 1) d`); err != nil {
+				t.Fatal(err)
+			}
+			if dup != 0 {
+				t.Errorf("%d migrations recorded twice", dup)
+			}
+		})
+	}
 }
