@@ -221,14 +221,23 @@ func (f *apiFixture) batch(t *testing.T, lot string, n int) (string, []string) {
 	return res.BatchID, codes
 }
 
-func (f *apiFixture) ship(t *testing.T, from, to string, toAddr common.Address, batchID string, qty int) uint64 {
+// send ships qty units of a batch from one role to an address and returns the pending
+// shipment's number.
+func (f *apiFixture) send(t *testing.T, from string, toAddr common.Address, batchID string, qty int) uint64 {
 	t.Helper()
 	var res struct {
 		ShipmentID uint64 `json:"shipmentId"`
 	}
 	f.must(t, 200, from, "POST", "/api/v1/shipments", map[string]any{"batchId": batchID, "to": toAddr.Hex(), "quantity": qty}, &res)
-	f.must(t, 200, to, "POST", fmt.Sprintf("/api/v1/shipments/%d/receive", res.ShipmentID), nil, nil)
 	return res.ShipmentID
+}
+
+// ship sends a shipment and has its receiver take it.
+func (f *apiFixture) ship(t *testing.T, from, to string, toAddr common.Address, batchID string, qty int) uint64 {
+	t.Helper()
+	id := f.send(t, from, toAddr, batchID, qty)
+	f.must(t, 200, to, "POST", fmt.Sprintf("/api/v1/shipments/%d/receive", id), nil, nil)
+	return id
 }
 
 func (f *apiFixture) verdict(t *testing.T, code string) string {

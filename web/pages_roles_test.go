@@ -125,21 +125,18 @@ func TestPharmacyScanStation(t *testing.T) {
 	f := newAPIFixture(t)
 	f.product(t)
 	batchID, codes := f.batch(t, "L-PH", 4)
-	var sh struct {
-		ShipmentID uint64 `json:"shipmentId"`
-	}
-	f.must(t, 200, "manufacturer", "POST", "/api/v1/shipments", map[string]any{"batchId": batchID, "to": f.Pharmacy.Address.Hex(), "quantity": 4}, &sh)
+	shipment := f.send(t, "manufacturer", f.Pharmacy.Address, batchID, 4)
 
 	b, page := signedIn(t, f, "pharmacy", "/pharmacy")
 	if !strings.Contains(page, `autofocus`) || !strings.Contains(page, `name="code"`) {
 		t.Fatal("no autofocused scan input")
 	}
 	// The incoming shipment is received from the station.
-	if !strings.Contains(page, fmt.Sprintf(`action="/pharmacy/shipments/%d"`, sh.ShipmentID)) {
-		t.Fatalf("shipment %d not listed as incoming", sh.ShipmentID)
+	if !strings.Contains(page, fmt.Sprintf(`action="/pharmacy/shipments/%d"`, shipment)) {
+		t.Fatalf("shipment %d not listed as incoming", shipment)
 	}
-	b.submit(fmt.Sprintf("/pharmacy/shipments/%d", sh.ShipmentID), page, url.Values{"action": {"receive"}})
-	if _, _, page = b.get("/pharmacy"); strings.Contains(page, fmt.Sprintf(`action="/pharmacy/shipments/%d"`, sh.ShipmentID)) {
+	b.submit(fmt.Sprintf("/pharmacy/shipments/%d", shipment), page, url.Values{"action": {"receive"}})
+	if _, _, page = b.get("/pharmacy"); strings.Contains(page, fmt.Sprintf(`action="/pharmacy/shipments/%d"`, shipment)) {
 		t.Fatal("received shipment still listed")
 	}
 
@@ -312,22 +309,19 @@ func TestWholesalerPages(t *testing.T) {
 	f := newAPIFixture(t)
 	f.product(t)
 	batchID, _ := f.batch(t, "L-WH", 6)
-	var sh struct {
-		ShipmentID uint64 `json:"shipmentId"`
-	}
-	f.must(t, 200, "manufacturer", "POST", "/api/v1/shipments", map[string]any{"batchId": batchID, "to": f.Distributor.Address.Hex(), "quantity": 6}, &sh)
+	shipment := f.send(t, "manufacturer", f.Distributor.Address, batchID, 6)
 
 	b, page := signedIn(t, f, "distributor", "/wholesaler")
-	if !strings.Contains(page, fmt.Sprintf(`action="/wholesaler/shipments/%d"`, sh.ShipmentID)) {
+	if !strings.Contains(page, fmt.Sprintf(`action="/wholesaler/shipments/%d"`, shipment)) {
 		t.Fatal("incoming shipment not listed")
 	}
-	b.submit(fmt.Sprintf("/wholesaler/shipments/%d", sh.ShipmentID), page, url.Values{"action": {"receive"}})
+	b.submit(fmt.Sprintf("/wholesaler/shipments/%d", shipment), page, url.Values{"action": {"receive"}})
 	page = pageAt(t, b, "/wholesaler")
 	if !regexp.MustCompile(`(?s)id="stock".*<td>L-WH</td><td>[0-9-]+</td><td>6</td>`).MatchString(page) {
 		t.Fatalf("received stock not listed:\n%s", page)
 	}
 	// Receiving twice is refused with the API's message.
-	body := b.refused(fmt.Sprintf("/wholesaler/shipments/%d", sh.ShipmentID), page, url.Values{"action": {"receive"}}, http.StatusConflict)
+	body := b.refused(fmt.Sprintf("/wholesaler/shipments/%d", shipment), page, url.Values{"action": {"receive"}}, http.StatusConflict)
 	if !strings.Contains(body, "no longer pending") {
 		t.Fatalf("second receive:\n%s", body)
 	}
