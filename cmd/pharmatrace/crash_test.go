@@ -308,18 +308,6 @@ func cursorOf(t *testing.T, db *indexer.DB) uint64 {
 	return n[0]
 }
 
-// childEnv is the test's environment without PHARMATRACE_* variables, so the children see only
-// their flags.
-func childEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "PHARMATRACE_") {
-			env = append(env, kv)
-		}
-	}
-	return env
-}
-
 type childProcess struct {
 	cmd  *exec.Cmd
 	done chan struct{}
@@ -331,7 +319,7 @@ type childProcess struct {
 func startProcess(t *testing.T, bin string, logf *os.File, args ...string) *childProcess {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	cmd.Stdout, cmd.Stderr, cmd.Env = logf, logf, childEnv()
+	cmd.Stdout, cmd.Stderr, cmd.Env = logf, logf, testkit.ChildEnv()
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", bin, err)
 	}
@@ -359,7 +347,7 @@ func runBinary(t *testing.T, bin string, stderr io.Writer, args ...string) (stri
 	defer cancel()
 	var stdout bytes.Buffer
 	cmd := exec.CommandContext(ctx, bin, args...)
-	cmd.Stdout, cmd.Stderr, cmd.Env = &stdout, stderr, childEnv()
+	cmd.Stdout, cmd.Stderr, cmd.Env = &stdout, stderr, testkit.ChildEnv()
 	err := cmd.Run()
 	var exit *exec.ExitError
 	if err != nil && !errors.As(err, &exit) {

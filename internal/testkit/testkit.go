@@ -3,8 +3,10 @@ package testkit
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -44,4 +46,16 @@ func BuildPharmatrace(t testing.TB) string {
 	}
 	t.Logf("built %s in %s", bin, time.Since(began).Round(time.Millisecond))
 	return bin
+}
+
+// ChildEnv is the test's environment without PHARMATRACE_* variables, so a child process of the
+// test sees only the flags it is given.
+func ChildEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "PHARMATRACE_") {
+			env = append(env, kv)
+		}
+	}
+	return env
 }

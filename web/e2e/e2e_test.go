@@ -67,7 +67,7 @@ func startDemo(t *testing.T, bin, dir string) *demoProcess {
 	t.Helper()
 	p := &demoProcess{cmd: exec.Command(bin, "demo", "--data", dir, "--addr", "127.0.0.1:0"), stderr: &testkit.Buffer{}, done: make(chan struct{})}
 	p.cmd.Stdout, p.cmd.Stderr = p.stderr, p.stderr
-	p.cmd.Env = childEnv()
+	p.cmd.Env = testkit.ChildEnv()
 	if err := p.cmd.Start(); err != nil {
 		t.Fatalf("start pharmatrace demo: %v", err)
 	}
@@ -110,16 +110,4 @@ func waitForDemo(t *testing.T, p *demoProcess, path string, timeout time.Duratio
 	}
 	t.Fatalf("no demo.json after %s:\n%s", timeout, p.stderr.String())
 	return ""
-}
-
-// childEnv is the test's environment without PHARMATRACE_* variables, so the demo sees only its
-// flags.
-func childEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "PHARMATRACE_") {
-			env = append(env, kv)
-		}
-	}
-	return env
 }
