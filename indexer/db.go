@@ -78,7 +78,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db.DB); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
@@ -120,7 +120,7 @@ func migrateServiceFile(ctx context.Context, path string) error {
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
+	if err := ping(ctx, db.DB); err != nil {
 		return fmt.Errorf("open service database %s: %w", path, err)
 	}
 	if err := (&DB{DB: db}).migrate(ctx, serviceMigrations); err != nil {
@@ -128,6 +128,28 @@ func migrateServiceFile(ctx context.Context, path string) error {
 	}
 	return nil
 }
+
+// ping opens db's first connection. A SQLite file that another process is creating at the same
+// moment (serve and index started together) can answer SQLITE_BUSY to the connection's switch to
+// WAL without waiting out the busy timeout; such an open is retried for as long as that timeout.
+func ping(ctx context.Context, db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for wait := 5 * time.Millisecond; ; wait = min(2*wait, 200*time.Millisecond) {
+		err := db.PingContext(ctx)
+		var se interface{ Code() int }
+		if err == nil || !errors.As(err, &se) || se.Code()&0xff != sqliteBusy || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return err
+		}
+	}
+}
+
+// sqliteBusy is SQLITE_BUSY, the primary result code of extended codes such as SQLITE_BUSY_RECOVERY.
+const sqliteBusy = 5
 
 // attachService opens mirror connections with the service file attached as schema "svc".
 type attachService struct {
@@ -184,10 +206,23 @@ func (d *DB) moveServiceTables(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf(`DROP TABLE main.%s`, t)); err != nil {
 				return fmt.Errorf("move %s to the service database: %w", t, err)
 			}
+			if t == "svc_scans" { // the clone check's table is derived from the scans (migration 0005)
+				if _, err := tx.ExecContext(ctx, packClientsFromScansSQL); err != nil {
+					return fmt.Errorf("move svc_scans to the service database: derive svc_pack_clients: %w", err)
+				}
+			}
 		}
 		return nil
 	})
 }
+
+// packClientsFromScansSQL derives svc_pack_clients from scans moved into the service file: the
+// latest scan of each pack by each client, kept where the table already has a later one.
+const packClientsFromScansSQL = `INSERT INTO svc.svc_pack_clients (pack_id, client, last_at)
+	SELECT pack_id, client, MAX(scanned_at) FROM svc.svc_scans
+	WHERE pack_id <> '' AND client <> ''
+	GROUP BY pack_id, client
+	ON CONFLICT (pack_id, client) DO UPDATE SET last_at = MAX(last_at, excluded.last_at)`
 
 // IsPostgres reports whether dsn names a PostgreSQL database (anything else is a SQLite file).
 func IsPostgres(dsn string) bool {

@@ -129,6 +129,9 @@ func TestServiceTablesMoved(t *testing.T) {
 		if n := count(db, `SELECT COUNT(*) FROM svc.svc_scans WHERE scanned_at = 100 AND client = 'c1' AND block = 7`); n != 1 {
 			t.Errorf("service file holds %d of the old scan, want 1 with its columns in place", n)
 		}
+		if n := count(db, `SELECT COUNT(*) FROM svc.svc_pack_clients WHERE pack_id = '0xp' AND client = 'c1' AND last_at = 100`); n != 1 {
+			t.Errorf("svc_pack_clients holds %d rows for the moved scan, want 1 (the clone check would not see it)", n)
+		}
 		if n := count(db, `SELECT COUNT(*) FROM main.sqlite_master WHERE name LIKE 'svc_%'`); n != 0 {
 			t.Errorf("the mirror's file still has %d service tables or indexes", n)
 		}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"runtime"
 	"strings"
 	"time"
 
@@ -155,21 +156,27 @@ func (r *Recorder) Run(ctx context.Context) {
 }
 
 // The recorder shares the machine with the verifications it logs, so it writes a batch with as
-// few statements as it can: scans go in multi-row INSERTs, one query finds the packs that may
-// have reached the clone threshold, and only those get the exact per-pack check. The statements
-// run many times per batch are prepared once per batch: with SQLite, preparing (parsing) a
-// statement costs as much as running it.
+// few statements as it can: scans go in multi-row INSERTs, each pack's clients in multi-row
+// upserts into svc_pack_clients (one row per pack and client, with its latest scan), one query per
+// chunk finds the packs that reached the clone threshold, and only those get the exact per-pack
+// check. The statements run many times per batch are prepared once per batch: with SQLite,
+// preparing (parsing) a statement costs as much as running it.
 const (
 	insertScansSQL = `INSERT INTO svc_scans (scan_id, scanned_at, verdict, gtin, lot, serial, batch_id, pack_id, scanner, client, block)
 		VALUES `
-	scanValues  = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	suspectsSQL = `SELECT pack_id FROM svc_scans
-		WHERE pack_id IN (%s) AND scanned_at >= ? AND client <> ''
+	scanValues       = `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	upsertClientsSQL = `INSERT INTO svc_pack_clients (pack_id, client, last_at)
+		VALUES %s
+		ON CONFLICT (pack_id, client) DO UPDATE
+		SET last_at = CASE WHEN excluded.last_at > svc_pack_clients.last_at THEN excluded.last_at ELSE svc_pack_clients.last_at END`
+	clientValues = `(?, ?, ?)`
+	suspectsSQL  = `SELECT pack_id FROM svc_pack_clients
+		WHERE pack_id IN (%s) AND last_at >= ?
 		GROUP BY pack_id
-		HAVING COUNT(DISTINCT client) >= ?`
+		HAVING COUNT(*) >= ?`
 	insertAlertSQL = `INSERT INTO svc_alerts (alert_id, code, nmvs_code, message, state, created_at, updated_at, batch_id, pack_id, gtin, lot, serial, scanner, details)
 		VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	countClientsSQL = `SELECT COUNT(DISTINCT client) FROM svc_scans WHERE pack_id = ? AND scanned_at >= ? AND client <> ''`
+	countClientsSQL = `SELECT COUNT(*) FROM svc_pack_clients WHERE pack_id = ? AND last_at >= ?`
 	openClonesSQL   = `SELECT COUNT(*) FROM svc_alerts WHERE pack_id = ? AND code = ? AND state <> 'closed'`
 )
 
@@ -179,12 +186,14 @@ const chunkRows = 100
 
 // writeStmts are the prepared statements of one batch's transaction.
 type writeStmts struct {
+	tx                     *sqlx.Tx
 	alert, clients, clones *sqlx.Stmt
+	multi                  map[string]*sqlx.Stmt // multi-row statements by their text: a full chunk's recurs
 }
 
 func prepareWrite(ctx context.Context, tx *sqlx.Tx) (*writeStmts, error) {
 	var (
-		w   writeStmts
+		w   = writeStmts{tx: tx, multi: map[string]*sqlx.Stmt{}}
 		err error
 	)
 	for _, p := range []struct {
@@ -198,13 +207,32 @@ func prepareWrite(ctx context.Context, tx *sqlx.Tx) (*writeStmts, error) {
 	return &w, nil
 }
 
+// prepared is q (in ? form) prepared in the batch's transaction, once per batch.
+func (w *writeStmts) prepared(ctx context.Context, q string) (*sqlx.Stmt, error) {
+	if st, ok := w.multi[q]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PreparexContext(ctx, w.tx.Rebind(q))
+	if err != nil {
+		return nil, err
+	}
+	w.multi[q] = st
+	return st, nil
+}
+
 func (w *writeStmts) close() {
 	for _, st := range []*sqlx.Stmt{w.alert, w.clients, w.clones} {
 		if st != nil {
 			_ = st.Close()
 		}
 	}
+	for _, st := range w.multi {
+		_ = st.Close()
+	}
 }
+
+// packClient is one client's latest scan of one pack in a batch.
+type packClient struct{ pack, client string }
 
 func (r *Recorder) write(ctx context.Context, batch []Result) error {
 	return r.db.InTx(ctx, func(tx *sqlx.Tx) error {
@@ -213,7 +241,8 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 			return err
 		}
 		defer st.close()
-		packs := map[string]scanRecord{}
+		packs := map[string]scanRecord{}     // each pack's latest scan in the batch
+		latest := map[packClient]time.Time{} // each client's latest scan of each pack
 		for start := 0; start < len(batch); start += chunkRows {
 			chunk := batch[start:min(start+chunkRows, len(batch))]
 			args := make([]any, 0, len(chunk)*11)
@@ -231,14 +260,28 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 				}
 				if s.packID != "" && s.scanner.Client != "" {
 					packs[s.packID] = s
+					k := packClient{s.packID, s.scanner.Client}
+					if at, ok := latest[k]; !ok || s.at.After(at) {
+						latest[k] = s.at
+					}
 				}
 			}
-			q := insertScansSQL + strings.Repeat(scanValues+", ", len(chunk)-1) + scanValues
-			if _, err := tx.ExecContext(ctx, tx.Rebind(q), args...); err != nil {
+			ins, err := st.prepared(ctx, insertScansSQL+strings.Repeat(scanValues+", ", len(chunk)-1)+scanValues)
+			if err == nil {
+				_, err = ins.ExecContext(ctx, args...)
+			}
+			if err != nil {
 				return fmt.Errorf("insert %d scans: %w", len(chunk), err)
 			}
+			// A batch's write is one long run of CPU on a machine that also answers
+			// verifications: between chunks it lets waiting requests go first, so that a batch
+			// lengthens their answers by a chunk's time at most, not the whole batch's.
+			runtime.Gosched()
 		}
-		suspects, err := r.suspects(ctx, tx, packs)
+		if err := upsertClients(ctx, st, latest); err != nil {
+			return err
+		}
+		suspects, err := r.suspects(ctx, st, packs)
 		if err != nil {
 			return err
 		}
@@ -251,10 +294,41 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 	})
 }
 
+// upsertClients records each client's latest scan of each pack, in multi-row upserts (each
+// (pack, client) once per statement: PostgreSQL refuses to update a row twice in one).
+func upsertClients(ctx context.Context, st *writeStmts, latest map[packClient]time.Time) error {
+	args := make([]any, 0, min(len(latest), chunkRows)*3)
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		n := len(args) / 3
+		up, err := st.prepared(ctx, fmt.Sprintf(upsertClientsSQL, strings.Repeat(clientValues+", ", n-1)+clientValues))
+		if err == nil {
+			_, err = up.ExecContext(ctx, args...)
+		}
+		if err != nil {
+			return fmt.Errorf("record the clients of %d packs: %w", n, err)
+		}
+		args = args[:0]
+		runtime.Gosched()
+		return nil
+	}
+	for k, at := range latest {
+		args = append(args, k.pack, k.client, at.Unix())
+		if len(args) == chunkRows*3 {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
 // suspects narrows the packs of a batch to those scanned by at least CloneClients distinct
 // clients since the earliest of the batch's scans minus the window: a superset of the packs over
 // the threshold in their own window, found with one query per chunk instead of one per pack.
-func (r *Recorder) suspects(ctx context.Context, tx *sqlx.Tx, packs map[string]scanRecord) ([]string, error) {
+func (r *Recorder) suspects(ctx context.Context, st *writeStmts, packs map[string]scanRecord) ([]string, error) {
 	if len(packs) == 0 {
 		return nil, nil
 	}
@@ -275,9 +349,12 @@ func (r *Recorder) suspects(ctx context.Context, tx *sqlx.Tx, packs map[string]s
 			args = append(args, id)
 		}
 		args = append(args, since, r.opts.CloneClients)
-		q := fmt.Sprintf(suspectsSQL, strings.Repeat("?, ", len(chunk)-1)+"?")
 		var found []string
-		if err := tx.SelectContext(ctx, &found, tx.Rebind(q), args...); err != nil {
+		q, err := st.prepared(ctx, fmt.Sprintf(suspectsSQL, strings.Repeat("?, ", len(chunk)-1)+"?"))
+		if err == nil {
+			err = q.SelectContext(ctx, &found, args...)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("find packs scanned by %d clients: %w", r.opts.CloneClients, err)
 		}
 		out = append(out, found...)

@@ -356,3 +356,43 @@ func TestCacheFollowsTheMirror(t *testing.T) {
 	}
 	e.check(t, later, anon, verify.Unknown, verify.AlertUnknownBatch)
 }
+
+// TestCloneWindow: only clients that scanned a pack within the window count towards a clone
+// alert, whichever batch of the recorder logged their scans; a client scanning again counts once.
+func TestCloneWindow(t *testing.T) {
+	ctx := context.Background()
+	e := newEnv(t) // three clients within 24 h raise the alert
+	b := e.RegisterBatch(t, e.Manufacturer, e.gtin, "W-1", 1)
+	e.sync(t)
+	code := e.code(t, b, 0, e.Manufacturer.Key)
+	start := e.now
+	alerts := func() int {
+		t.Helper()
+		e.rec.Flush(ctx)
+		var n int
+		if err := e.db.GetContext(ctx, &n, `SELECT COUNT(*) FROM svc_alerts WHERE code = 'POSSIBLE_CLONE'`); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	steps := []struct {
+		after  time.Duration // since start
+		client string
+		want   int // clone alerts once the scan is logged
+	}{
+		{0, "a", 0},
+		{time.Hour, "b", 0},
+		{2 * time.Hour, "b", 0},       // b again: still two clients
+		{25 * time.Hour, "c", 0},      // a's scan is out of the window: b and c
+		{26 * time.Hour, "d", 1},      // b, c, d within 24 h
+		{27 * time.Hour, "e", 1},      // the open alert is not raised twice
+		{30 * 24 * time.Hour, "f", 1}, // alone in its window
+	}
+	for _, s := range steps {
+		e.now = start.Add(s.after)
+		e.check(t, code, verify.Scanner{Client: s.client}, verify.Authentic, "")
+		if got := alerts(); got != s.want {
+			t.Fatalf("after %s, client %s: %d clone alerts, want %d", s.after, s.client, got, s.want)
+		}
+	}
+}
