@@ -142,21 +142,22 @@ func (s *Store) PackAt(ctx context.Context, batchID, packID common.Hash) (Pack, 
 	if err != nil {
 		return Pack{}, Lag{}, err
 	}
-	var row struct {
-		Number uint64 `db:"number"`
-		Head   uint64 `db:"head"`
-		Found  bool   `db:"found"`
-		Pack
-	}
-	err = st.packAt.GetContext(ctx, &row, batchID.Hex(), packID.Hex())
+	// Scanned column by column rather than through sqlx's reflection: this is every
+	// verification's one query, and mapping the row by name cost a third of it.
+	var (
+		p     Pack
+		lag   Lag
+		found bool
+	)
+	err = st.packAt.QueryRowContext(ctx, batchID.Hex(), packID.Hex()).Scan(&lag.Cursor, &lag.Head, &found,
+		&p.BatchID, &p.PackID, &p.Index, &p.State, &p.Reason, &p.Actor, &p.DecommissionedAt, &p.DecommissionedBlock)
 	if err != nil { // no rows: nothing indexed yet, no cursor and no packs
 		return Pack{}, Lag{}, notFound(err, "pack %s", packID)
 	}
-	lag := Lag{Cursor: row.Number, Head: row.Head}
-	if !row.Found {
+	if !found {
 		return Pack{}, lag, fmt.Errorf("pack %s: %w", packID, ErrNotFound)
 	}
-	return row.Pack, lag, nil
+	return p, lag, nil
 }
 
 // DecommissionedPacks lists a batch's decommissioned packs.

@@ -170,9 +170,12 @@ func RecoverSigner(c gs1.Code) (common.Address, error) {
 		return common.Address{}, sigErrorf(ESigValues, "sig has R or S out of range")
 	}
 	rsv := append(sig[:64:64], v-27)
-	pub, err := crypto.SigToPub(accounts.TextHash([]byte(gs1.Canonical(c))), rsv)
-	if err != nil {
+	// Ecrecover's uncompressed key (0x04 ‖ X ‖ Y) hashes straight to the address: SigToPub would
+	// decode it into a curve point first and check it is on the curve again, with big integers,
+	// for a tenth of a verification's signature cost.
+	pub, err := crypto.Ecrecover(accounts.TextHash([]byte(gs1.Canonical(c))), rsv)
+	if err != nil || len(pub) != 65 {
 		return common.Address{}, sigErrorf(ESigValues, "no public key recovers from sig: %v", err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return common.BytesToAddress(crypto.Keccak256(pub[1:])[12:]), nil
 }
