@@ -54,7 +54,9 @@ func newIndexer(t *testing.T, db *indexer.DB, c *chaintest.Chain, opts indexer.O
 	if opts.PollInterval == 0 {
 		opts.PollInterval = 10 * time.Millisecond
 	}
-	ix, err := indexer.New(db, c.Backend, opts)
+	// An *ethclient.Client on the simulated node, the type production dials: the indexer reads its
+	// eth_getLogs answers raw and decodes them itself (decodeLogs), as it does in production.
+	ix, err := indexer.New(db, c.Eth(t), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
+	"reflect"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
@@ -317,4 +319,22 @@ func (c *Chain) Logs(t TB) []types.Log {
 		t.Fatalf("filter logs: %v", err)
 	}
 	return logs
+}
+
+// Eth is the simulated node's client as the *ethclient.Client it wraps: the type production
+// dials, whose RPC answers code may read raw (the indexer decodes eth_getLogs itself). The
+// simulated backend keeps it in the exported field of an unexported type, hence reflection.
+func (c *Chain) Eth(t TB) *ethclient.Client {
+	t.Helper()
+	f := reflect.ValueOf(c.Sim.Client())
+	if f.Kind() == reflect.Pointer {
+		f = f.Elem()
+	}
+	if f.Kind() == reflect.Struct {
+		if ec, ok := f.FieldByName("Client").Interface().(*ethclient.Client); ok && ec != nil {
+			return ec
+		}
+	}
+	t.Fatalf("chaintest: the simulated backend's client (%T) wraps no *ethclient.Client", c.Sim.Client())
+	return nil
 }
