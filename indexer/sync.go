@@ -470,7 +470,7 @@ func (e *logsError) Unwrap() error { return e.err }
 func (ix *Indexer) getLogs(ctx context.Context, from, to uint64) ([]types.Log, error) {
 	q := ix.query
 	q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(to)
-	logs, err := filterLogs(ctx, ix.node, q)
+	logs, err := FilterLogs(ctx, ix.node, q)
 	if err != nil {
 		narrow, hint := rangeError(err)
 		return nil, &logsError{from: from, to: to, narrow: narrow && ctx.Err() == nil, hint: hint, err: err}

@@ -234,7 +234,8 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) (err error) 
 		return err
 	}
 	sp, err := timed(meter, func() (pass, error) {
-		return backfill(ctx, "indexer → SQLite", sdb, node.Client, st, rep.to, cfg.fetchers, cfg.cpuprofile, stderr)
+		// The *ethclient.Client inside gethtest's wrapper: the type the index command dials.
+		return backfill(ctx, "indexer → SQLite", sdb, node.Client.Client, st, rep.to, cfg.fetchers, cfg.cpuprofile, stderr)
 	})
 	if err != nil {
 		return err
@@ -248,7 +249,7 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) (err error) 
 			return fmt.Errorf("postgres: %w", err)
 		}
 		pp, err := timed(meter, func() (pass, error) {
-			return backfill(ctx, "indexer → PostgreSQL", pdb, node.Client, st, rep.to, cfg.fetchers, "", stderr)
+			return backfill(ctx, "indexer → PostgreSQL", pdb, node.Client.Client, st, rep.to, cfg.fetchers, "", stderr)
 		})
 		if err != nil {
 			return err

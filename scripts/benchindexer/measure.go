@@ -198,9 +198,11 @@ func (t *timedNode) HeaderByNumber(ctx context.Context, number *big.Int) (*types
 	return t.n.HeaderByNumber(ctx, number)
 }
 
+// FilterLogs is the indexer's own eth_getLogs path (indexer.FilterLogs, which decodes an
+// ethclient's answers itself), timed; the bare passes call ethclient.FilterLogs.
 func (t *timedNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
 	defer t.add(time.Now(), true)
-	return t.n.FilterLogs(ctx, q)
+	return indexer.FilterLogs(ctx, t.n, q)
 }
 
 // backfill runs indexer.New + Sync from the deployment block into db, which must be empty, and
