@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -191,30 +192,43 @@ func (s *logScanner) quantity() (uint64, error) {
 // fastLogs decodes raw on the fast path; ok is false whenever json.Unmarshal must decide.
 func fastLogs(raw []byte) ([]types.Log, bool) {
 	s := &logScanner{b: raw}
-	if err := s.expect('['); err != nil {
-		return nil, false
-	}
 	logs := []types.Log{}
-	if s.peek() == ']' {
-		s.i++
-		s.ws()
-		return logs, s.i == len(s.b)
-	}
-	for {
+	err := s.list(func() error {
 		var l types.Log
 		if err := s.log(&l); err != nil {
-			return nil, false
+			return err
 		}
 		logs = append(logs, l)
+		return nil
+	})
+	s.ws()
+	if err != nil || s.i != len(s.b) {
+		return nil, false
+	}
+	return logs, true
+}
+
+// list reads a JSON array, calling elem to read each element.
+func (s *logScanner) list(elem func() error) error {
+	if err := s.expect('['); err != nil {
+		return err
+	}
+	if s.peek() == ']' {
+		s.i++
+		return nil
+	}
+	for {
+		if err := elem(); err != nil {
+			return err
+		}
 		switch s.peek() {
 		case ',':
 			s.i++
 		case ']':
 			s.i++
-			s.ws()
-			return logs, s.i == len(s.b)
+			return nil
 		default:
-			return nil, false
+			return errSlow
 		}
 	}
 }
@@ -307,39 +321,25 @@ func (s *logScanner) log(l *types.Log) error {
 }
 
 func (s *logScanner) topics() ([]common.Hash, error) {
-	if err := s.expect('['); err != nil {
-		return nil, err
-	}
 	ts := make([]common.Hash, 0, 4) // an event has at most four
-	if s.peek() == ']' {
-		s.i++
-		return ts, nil
-	}
-	for {
+	err := s.list(func() error {
 		var h common.Hash
 		if err := s.fixedHex(h[:]); err != nil {
-			return nil, err
+			return err
 		}
 		ts = append(ts, h)
-		switch s.peek() {
-		case ',':
-			s.i++
-		case ']':
-			s.i++
-			return ts, nil
-		default:
-			return nil, errSlow
-		}
-	}
+		return nil
+	})
+	return ts, err
 }
 
 func (s *logScanner) boolean() (bool, error) {
 	s.ws()
-	switch {
-	case strings.HasPrefix(string(s.b[s.i:min(s.i+4, len(s.b))]), "true"):
+	switch rest := s.b[s.i:]; {
+	case bytes.HasPrefix(rest, []byte("true")):
 		s.i += 4
 		return true, nil
-	case strings.HasPrefix(string(s.b[s.i:min(s.i+5, len(s.b))]), "false"):
+	case bytes.HasPrefix(rest, []byte("false")):
 		s.i += 5
 		return false, nil
 	}

@@ -274,7 +274,7 @@ func (r *Recorder) write(ctx context.Context, batch []Result) error {
 			return err
 		}
 		defer st.close()
-		packs := map[string]scanRecord{}     // each pack's latest scan in the batch
+		packs := map[string]scanRecord{}     // each pack's last recorded scan in the batch
 		latest := map[packClient]time.Time{} // each client's latest scan of each pack
 		for start := 0; start < len(batch); start += chunkRows {
 			chunk := batch[start:min(start+chunkRows, len(batch))]
