@@ -103,6 +103,7 @@ func (e *env) check(t *testing.T, input string, by verify.Scanner, want verify.V
 	if r.Message == "" || r.CheckedAt.IsZero() {
 		t.Errorf("verify %q: empty message or time: %+v", input, r)
 	}
+	checkJSON(t, r)
 	e.rec.Record(context.Background(), r)
 	return r
 }
@@ -210,6 +211,7 @@ func TestMalformedInputs(t *testing.T) {
 		if r.Verdict != verify.Malformed || r.Problem == nil || r.Problem.Code == "" {
 			t.Errorf("verify %q: %s %+v, want malformed with a problem", in, r.Verdict, r.Problem)
 		}
+		checkJSON(t, r)
 	}
 }
 
