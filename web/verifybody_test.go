@@ -22,8 +22,12 @@ func TestVerifyBody(t *testing.T) {
 		{" \t\r\n{ \"code\" :\n\"a b\" }\n", "a b", true, true},
 		{`{"code":"é中🙂"}`, "é中🙂", true, true},
 		{`{"code":""}`, "", true, true},
-		{`{"code":"a\u001db"}`, "a\x1db", true, false},    // an escaped GS, as an element string carries it
-		{`{"code":"a\"b\\c\/d"}`, `a"b\c/d`, true, false}, // escapes
+		{`{"code":"a\u001db"}`, "a\x1db", true, true}, // an escaped GS, as an element string carries it
+		{`{"code":"a\"b\\c\/d\b\f\n\r\t"}`, "a\"b\\c/d\b\f\n\r\t", true, true},
+		{`{"code":"x?17=1\u0026sig=\u003C\u003e"}`, "x?17=1&sig=<>", true, true}, // json.Marshal's escapes
+		{`{"code":"\ud83d\ude42 \ud83d \ude42 \ud83dx"}`, "🙂 \ufffd \ufffd \ufffdx", true, true},
+		{`{"code":"\u12"}`, "", false, false},
+		{`{"code":"\x"}`, "", false, false},
 		{"{\"code\":\"bad \xff utf-8\"}", "bad \ufffd utf-8", true, false},
 		{`{"code":null}`, "", true, false},
 		{`{"Code":"x"}`, "x", true, false}, // encoding/json matches member names without case
@@ -52,7 +56,7 @@ func TestVerifyBody(t *testing.T) {
 
 // FuzzVerifyBody: wherever the direct reader answers, encoding/json answers the same.
 func FuzzVerifyBody(f *testing.F) {
-	for _, s := range []string{`{"code":"x"}`, ` { "code" : "é" } `, `{"code":"a\u001d"}`, `{"code":"x"}x`, "{\"code\":\"\xff\"}"} {
+	for _, s := range []string{`{"code":"x"}`, `{"code":"\ud83d\ude42\ud800\u0026\n"}`, ` { "code" : "é" } `, `{"code":"a\u001d"}`, `{"code":"x"}x`, "{\"code\":\"\xff\"}"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
