@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -11,11 +13,19 @@ import (
 	"time"
 )
 
-// cpuMeter reads the CPU time used so far by this process and by geth, so that each pass can
-// report both: on a shared machine wall time varies with the neighbours' load, CPU time much less.
-type cpuMeter struct{ gethPID int }
+// cpuMeter reads the CPU time used so far by this process, by geth and by a PostgreSQL server on
+// this machine, so that each pass can report all three: on a shared machine wall time varies with
+// the neighbours' load, CPU time much less.
+type cpuMeter struct {
+	gethPID  int
+	postgres bool // sum the local postgres processes too
+}
 
-type cpuSample struct{ self, geth time.Duration }
+type cpuSample struct{ self, geth, postgres time.Duration }
+
+func (s cpuSample) sub(o cpuSample) cpuSample {
+	return cpuSample{self: s.self - o.self, geth: s.geth - o.geth, postgres: s.postgres - o.postgres}
+}
 
 func (m cpuMeter) read() cpuSample {
 	var s cpuSample
@@ -26,7 +36,34 @@ func (m cpuMeter) read() cpuSample {
 	if t, ok := cpuTicks(m.gethPID); ok {
 		s.geth = time.Duration(t) * (time.Second / 100)
 	}
+	if m.postgres {
+		s.postgres = time.Duration(postgresTicks()) * (time.Second / 100)
+	}
 	return s
+}
+
+// postgresTicks sums the CPU ticks of every process named postgres: the server's backends and
+// its background writers. A backend that exits between two readings takes its ticks with it;
+// the indexer's connections stay open across a pass.
+func postgresTicks() uint64 {
+	dirs, err := os.ReadDir("/proc")
+	if err != nil {
+		return 0
+	}
+	var sum uint64
+	for _, d := range dirs {
+		pid, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		if comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid)); err != nil || strings.TrimSpace(string(comm)) != "postgres" {
+			continue
+		}
+		if t, ok := cpuTicks(pid); ok {
+			sum += t
+		}
+	}
+	return sum
 }
 
 // loadAverage is the first field of /proc/loadavg, "" if unknown.
@@ -102,4 +139,29 @@ func cpuTicks(pid int) (uint64, bool) {
 		return 0, false
 	}
 	return u + st, true
+}
+
+// localDSN reports whether a PostgreSQL DSN names a server on this machine (loopback or a Unix
+// socket), whose processes postgresTicks can then read.
+func localDSN(dsn string) bool {
+	host := ""
+	if u, err := url.Parse(dsn); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		host = u.Hostname()
+		if h := u.Query().Get("host"); h != "" {
+			host = h
+		}
+	} else {
+		for _, kv := range strings.Fields(dsn) {
+			if v, ok := strings.CutPrefix(kv, "host="); ok {
+				host = v
+			}
+		}
+	}
+	switch {
+	case host == "" || strings.HasPrefix(host, "/") || host == "localhost":
+		return true
+	default:
+		ip := net.ParseIP(host)
+		return ip != nil && ip.IsLoopback()
+	}
 }

@@ -130,6 +130,8 @@ type report struct {
 	pgSchema   string
 	live       []liveResult
 	load       [2]string // load average before and after the measurements
+	// cpuPostgres: the PostgreSQL server runs on this machine and its CPU is measured.
+	cpuPostgres bool
 }
 
 // timed runs one pass and records the CPU this process and geth used meanwhile.
@@ -137,7 +139,7 @@ func timed(m cpuMeter, fn func() (pass, error)) (pass, error) {
 	before := m.read()
 	p, err := fn()
 	after := m.read()
-	p.cpu = cpuSample{self: after.self - before.self, geth: after.geth - before.geth}
+	p.cpu = after.sub(before)
 	return p, err
 }
 
@@ -192,7 +194,8 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) (err error) 
 		return err
 	}
 	waitNodeIdle(ctx, node.PID(), stderr)
-	meter := cpuMeter{gethPID: node.PID()}
+	meter := cpuMeter{gethPID: node.PID(), postgres: cfg.postgres != "" && localDSN(cfg.postgres)}
+	rep.cpuPostgres = meter.postgres
 	rep.load[0] = loadAverage()
 	fmt.Fprintf(stderr, "benchindexer: bare eth_getLogs over blocks %d-%d (a first pass warms the node's caches, then the better of two)\n", rep.from, rep.to)
 	bareFn := func() (pass, error) { return bare(ctx, ec, st.Addresses, tracked, rep.from, rep.to) }
@@ -332,13 +335,17 @@ func (rep *report) print(out io.Writer) error {
 		group(firstRange), group(maxRange), group(targetLogs), rep.warm.calls, rep.cold.dur.Seconds(), rep.warm.dur.Seconds())
 	p("")
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\tevents\tseconds\tevents/s\t÷ bare\tCPU s: ours\tgeth\t")
+	fmt.Fprintln(tw, "\tevents\tseconds\tevents/s\t÷ bare\tCPU s: ours\tgeth\tpostgres\t")
 	row := func(x *pass) {
 		ratio := "-"
 		if x != &rep.warm {
 			ratio = fmt.Sprintf("%.2f", x.rate()/rep.warm.rate())
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%.2f\t%s\t%s\t%.1f\t%.1f\t\n", x.name, group(x.events), x.dur.Seconds(), group(uint64(x.rate())), ratio, x.cpu.self.Seconds(), x.cpu.geth.Seconds())
+		pg := "-"
+		if rep.cpuPostgres {
+			pg = fmt.Sprintf("%.1f", x.cpu.postgres.Seconds())
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.2f\t%s\t%s\t%.1f\t%.1f\t%s\t\n", x.name, group(x.events), x.dur.Seconds(), group(uint64(x.rate())), ratio, x.cpu.self.Seconds(), x.cpu.geth.Seconds(), pg)
 	}
 	row(&rep.warm)
 	row(&rep.par)
