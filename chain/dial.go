@@ -16,11 +16,20 @@ import (
 func DialRPC(ctx context.Context, rawURL string) (*rpc.Client, error) {
 	var opts []rpc.ClientOption
 	if Loopback(rawURL) {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.DisableCompression = true
-		opts = append(opts, rpc.WithHTTPClient(&http.Client{Transport: t}))
+		opts = append(opts, rpc.WithHTTPClient(HTTPClient(rawURL)))
 	}
 	return rpc.DialOptions(ctx, rawURL, opts...)
+}
+
+// HTTPClient is the HTTP client for a node's http(s) JSON-RPC URL: one that asks a loopback node
+// for uncompressed answers (see DialRPC), the default client otherwise.
+func HTTPClient(rawURL string) *http.Client {
+	if !Loopback(rawURL) {
+		return http.DefaultClient
+	}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DisableCompression = true
+	return &http.Client{Transport: t}
 }
 
 // Loopback reports whether rawURL is an http(s) URL on this machine's loopback.

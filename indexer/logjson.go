@@ -192,6 +192,16 @@ func (s *logScanner) quantity() (uint64, error) {
 // fastLogs decodes raw on the fast path; ok is false whenever json.Unmarshal must decide.
 func fastLogs(raw []byte) ([]types.Log, bool) {
 	s := &logScanner{b: raw}
+	logs, err := s.logs()
+	s.ws()
+	if err != nil || s.i != len(s.b) {
+		return nil, false
+	}
+	return logs, true
+}
+
+// logs reads an array of logs.
+func (s *logScanner) logs() ([]types.Log, error) {
 	logs := []types.Log{}
 	err := s.list(func() error {
 		var l types.Log
@@ -201,11 +211,7 @@ func fastLogs(raw []byte) ([]types.Log, bool) {
 		logs = append(logs, l)
 		return nil
 	})
-	s.ws()
-	if err != nil || s.i != len(s.b) {
-		return nil, false
-	}
-	return logs, true
+	return logs, err
 }
 
 // list reads a JSON array, calling elem to read each element.

@@ -268,6 +268,20 @@ func (s settings) node(ctx context.Context, log *slog.Logger, fund ...common.Add
 	return n.Client(), func() { n.Close() }, nil
 }
 
+// indexNode is the node the indexer reads through: ec, with eth_getLogs posted by the indexer
+// itself when --rpc is an http(s) URL (indexer.HTTPLogs: a backfill's answers decoded in one
+// pass). A WebSocket or IPC node, or the embedded one, is read through ec alone.
+func (s settings) indexNode(ec *ethclient.Client) indexer.Node {
+	if s.RPC == "" {
+		return ec
+	}
+	n, err := indexer.HTTPLogs(ec, s.RPC, chain.HTTPClient(s.RPC))
+	if err != nil {
+		return ec
+	}
+	return n
+}
+
 // embeddedPassphrase encrypts the embedded chain's own dev keys (its faucet): they guard nothing
 // but a local dev chain, as geth --dev's do.
 const embeddedPassphrase = "pharmatrace-demo"

@@ -110,7 +110,7 @@ func index(ctx context.Context, s settings, log *slog.Logger, progressOut io.Wri
 
 	var p *progress // set before the first Sync
 	opts.Progress = func(r indexer.Progress) { p.report(r) }
-	ix, err := indexer.New(db, ec, opts)
+	ix, err := indexer.New(db, s.indexNode(ec), opts)
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	defer db.Close()
 	err = serve(ctx, service{
-		backend: ec, db: db, addrs: s.Addresses, fromBlock: s.DeployBlock, keys: ring,
+		backend: ec, indexNode: s.indexNode(ec), db: db, addrs: s.Addresses, fromBlock: s.DeployBlock, keys: ring,
 		runIndexer: *runIndexer, flags: sf, log: log,
 		ready: func(addr string) { fmt.Fprintf(stdout, "serving on http://%s\n", addr) },
 	})
@@ -137,6 +137,7 @@ func (f *serveFlags) check() error {
 // service is everything serve (and demo) wires into one process.
 type service struct {
 	backend    chain.Backend
+	indexNode  indexer.Node // what the indexer reads; nil: backend
 	db         *indexer.DB
 	addrs      chain.Addresses
 	fromBlock  uint64
@@ -162,7 +163,11 @@ func serve(ctx context.Context, sv service) error {
 	g, ctx := errgroup.WithContext(ctx)
 	g.Go(func() error { rec.Run(ctx); return nil })
 	if sv.runIndexer {
-		ix, err := indexer.New(sv.db, sv.backend, indexer.Options{
+		node := sv.indexNode
+		if node == nil {
+			node = sv.backend
+		}
+		ix, err := indexer.New(sv.db, node, indexer.Options{
 			Addresses: sv.addrs, FromBlock: sv.fromBlock, PollInterval: 500 * time.Millisecond,
 			Logger: sv.log.With("component", "indexer"),
 		})

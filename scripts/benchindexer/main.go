@@ -40,6 +40,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/ethclient"
 
+	"github.com/pharmatrace/pharmatrace/chain"
 	"github.com/pharmatrace/pharmatrace/chain/gethtest"
 	"github.com/pharmatrace/pharmatrace/indexer"
 )
@@ -231,14 +232,19 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) (err error) 
 		}
 	}
 
+	// What the index command reads through for an http:// node: the *ethclient.Client inside
+	// gethtest's wrapper, with eth_getLogs posted by the indexer itself.
+	ixNode, err := indexer.HTTPLogs(node.Client.Client, node.HTTPURL, chain.HTTPClient(node.HTTPURL))
+	if err != nil {
+		return err
+	}
 	fmt.Fprintln(stderr, "benchindexer: indexer backfill into a fresh SQLite file")
 	sdb, err := openSQLite(ctx, r)
 	if err != nil {
 		return err
 	}
 	sp, err := timed(meter, func() (pass, error) {
-		// The *ethclient.Client inside gethtest's wrapper: the type the index command dials.
-		return backfill(ctx, "indexer → SQLite", sdb, node.Client.Client, st, rep.to, cfg.fetchers, cfg.cpuprofile, stderr)
+		return backfill(ctx, "indexer → SQLite", sdb, ixNode, st, rep.to, cfg.fetchers, cfg.cpuprofile, stderr)
 	})
 	if err != nil {
 		return err
@@ -252,7 +258,7 @@ func run(ctx context.Context, cfg config, stdout, stderr io.Writer) (err error) 
 			return fmt.Errorf("postgres: %w", err)
 		}
 		pp, err := timed(meter, func() (pass, error) {
-			return backfill(ctx, "indexer → PostgreSQL", pdb, node.Client.Client, st, rep.to, cfg.fetchers, "", stderr)
+			return backfill(ctx, "indexer → PostgreSQL", pdb, ixNode, st, rep.to, cfg.fetchers, "", stderr)
 		})
 		if err != nil {
 			return err

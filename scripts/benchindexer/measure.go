@@ -198,8 +198,8 @@ func (t *timedNode) HeaderByNumber(ctx context.Context, number *big.Int) (*types
 	return t.n.HeaderByNumber(ctx, number)
 }
 
-// FilterLogs is the indexer's own eth_getLogs path (indexer.FilterLogs, which decodes an
-// ethclient's answers itself), timed; the bare passes call ethclient.FilterLogs.
+// FilterLogs is the indexer's own eth_getLogs path (indexer.FilterLogs: the node's, posted and
+// decoded by indexer.HTTPLogs here), timed; the bare passes call ethclient.FilterLogs.
 func (t *timedNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
 	defer t.add(time.Now(), true)
 	return indexer.FilterLogs(ctx, t.n, q)
