@@ -2,7 +2,11 @@ package indexer_test
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -152,4 +156,44 @@ func TestUnpublishedPackDecommissioned(t *testing.T) {
 			t.Errorf("pack 1 after the reorg = %+v, %v; want active at index 1", p, err)
 		}
 	})
+}
+
+// TestSyncCheckpointsWAL: on SQLite a Sync's commits leave the WAL to a checkpointer of its own,
+// which has copied every page into the database file when Sync returns (SQLite's automatic
+// checkpoint, every 1 000 pages, would have left a short WAL uncopied).
+func TestSyncCheckpointsWAL(t *testing.T) {
+	c := chaintest.New(t)
+	gtin := chaintest.GTIN(61)
+	c.RegisterProduct(t, c.Manufacturer, gtin)
+	b := c.RegisterBatch(t, c.Manufacturer, gtin, "WAL", 50)
+	c.ShipAndReceive(t, b, c.Manufacturer, c.Distributor, 20)
+	path := filepath.Join(t.TempDir(), "mirror.db")
+	db, err := indexer.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	syncOnce(t, newIndexer(t, db, c, indexer.Options{}))
+	// The database file's header holds its size in pages as of the last checkpoint (bytes 28-31);
+	// page_count reads through the WAL.
+	head := make([]byte, 100)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := io.ReadFull(f, head); err != nil {
+		t.Fatal(err)
+	}
+	var pages int
+	if err := db.GetContext(context.Background(), &pages, `PRAGMA page_count`); err != nil {
+		t.Fatal(err)
+	}
+	if inFile := int(binary.BigEndian.Uint32(head[28:32])); inFile != pages {
+		t.Errorf("after Sync: the database file has %d pages, the database %d: the WAL was not checkpointed", inFile, pages)
+	}
+	var n int
+	if err := db.GetContext(context.Background(), &n, `SELECT COUNT(*) FROM packs`); err != nil || n != 50 {
+		t.Errorf("packs: %d, %v; want 50", n, err)
+	}
 }

@@ -148,24 +148,75 @@ func (ix *Indexer) beginWrites(ctx context.Context) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("take a connection to write with: %w", err)
 	}
+	stopCheckpoints := func() {}
 	if !ix.db.Postgres {
-		if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA main.cache_size = -%d`, syncCacheKiB)); err != nil {
-			conn.Close()
-			return nil, fmt.Errorf("size the writer's page cache: %w", err)
+		// The writer's commits no longer checkpoint the WAL themselves (SQLite's default, every
+		// 1 000 pages, copies pages to the database file and syncs it inside a commit): another
+		// connection does, beside the commits (walCheckpoints).
+		for _, q := range []string{fmt.Sprintf(`PRAGMA main.cache_size = -%d`, syncCacheKiB), `PRAGMA wal_autocheckpoint = 0`} {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				conn.Close()
+				return nil, fmt.Errorf("set up the writer's connection (%s): %w", q, err)
+			}
 		}
+		stopCheckpoints = ix.walCheckpoints(ctx)
 	}
 	ix.wconn = conn
 	return func() {
 		ix.wconn = nil
+		stopCheckpoints()
 		if !ix.db.Postgres {
 			// Back to the pool's size, and the pages freed now, here: SQLite's page caches
 			// share one budget, so a smaller size alone can leave them with this connection.
 			ctx := context.WithoutCancel(ctx)
 			_, _ = conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA main.cache_size = -%d`, sqliteCacheKiB))
 			_, _ = conn.ExecContext(ctx, `PRAGMA shrink_memory`)
+			_, _ = conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, walAutoCheckpoint))
 		}
 		_ = conn.Close()
 	}, nil
+}
+
+// walAutoCheckpoint is SQLite's default automatic checkpoint, in WAL pages, which the write
+// connection returns to after a Sync.
+const walAutoCheckpoint = 1000
+
+// checkpointEvery is how often walCheckpoints copies the WAL into the database file.
+const checkpointEvery = 250 * time.Millisecond
+
+// walCheckpoints checkpoints the WAL (PASSIVE: it never blocks the writer or readers) from a
+// connection of its own every checkpointEvery until the returned function is called, which
+// runs a last one. A backfill's commits then do not wait for the copy and its fsync, which
+// runs on the other core; the WAL is restarted by the next commit after a checkpoint caught
+// up with it, so it stays a few commits long. A failed checkpoint is logged and retried at the
+// next tick: nothing is lost, the WAL only grows until one succeeds.
+func (ix *Indexer) walCheckpoints(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	checkpoint := func(ctx context.Context) {
+		var busy, walPages, copied int
+		if err := ix.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`).Scan(&busy, &walPages, &copied); err != nil && ctx.Err() == nil {
+			ix.log.WarnContext(ctx, "WAL checkpoint failed; retrying", "err", err)
+		}
+	}
+	go func() {
+		defer close(done)
+		t := time.NewTicker(checkpointEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				checkpoint(ctx)
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+		checkpoint(context.WithoutCancel(ctx))
+	}
 }
 
 // syncCacheKiB is the SQLite page cache of the connection a Sync writes through.
