@@ -248,7 +248,9 @@ func TestBadRequests(t *testing.T) {
 	}{
 		{"not json", "application/json", "code=1", 400, "invalid"},
 		{"unknown field", "application/json", `{"code":"x","extra":1}`, 400, "invalid"},
-		{"two documents", "application/json", `{"code":"x"}{"code":"y"}`, 200, ""},
+		{"two documents", "application/json", `{"code":"x"}{"code":"y"}`, 400, "invalid"},
+		{"data after the object", "application/json", `{"code":"x"} trailing`, 400, "invalid"},
+		{"escaped code", "application/json", `{"code":"\u0026"}`, 200, ""}, // a verdict (malformed), not an error
 		{"empty body", "application/json", ``, 400, "invalid"},
 		{"wrong type", "text/plain", `{"code":"x"}`, 415, "unsupported_media_type"},
 		{"oversized", "application/json", `{"code":"` + strings.Repeat("A", 20000) + `"}`, 413, "too_large"},
@@ -256,9 +258,9 @@ func TestBadRequests(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, _, body := f.do(t, "POST", "/api/v1/verify", tc.contentType, "", strings.NewReader(tc.body))
-			if tc.name == "two documents" { // trailing data after the object is read and ignored
-				if status >= 500 {
-					t.Fatalf("%d %s", status, body)
+			if tc.status == http.StatusOK {
+				if status != tc.status || !strings.Contains(string(body), `"verdict":"malformed"`) {
+					t.Errorf("%d %s, want 200 with a malformed verdict", status, body)
 				}
 				return
 			}
