@@ -32,8 +32,22 @@ var _ rpcNode = (*ethclient.Client)(nil) // what cmd dials takes the fast path
 // times calls, say) calls it on the node it wraps to keep that path.
 func FilterLogs(ctx context.Context, node Node, q ethereum.FilterQuery) ([]types.Log, error) {
 	rn, ok := node.(rpcNode)
-	if !ok || q.BlockHash != nil || q.FromBlock == nil || q.ToBlock == nil || rn.Client() == nil {
+	arg, isRange := rangeArg(q)
+	if !ok || !isRange || rn.Client() == nil {
 		return node.FilterLogs(ctx, q)
+	}
+	var raw json.RawMessage
+	if err := rn.Client().CallContext(ctx, &raw, "eth_getLogs", arg); err != nil {
+		return nil, err
+	}
+	return decodeLogs(raw)
+}
+
+// rangeArg is eth_getLogs' parameter for a block-range query; false for any other (by block
+// hash, or with an open end), which the node's own FilterLogs serves.
+func rangeArg(q ethereum.FilterQuery) (map[string]any, bool) {
+	if q.BlockHash != nil || q.FromBlock == nil || q.ToBlock == nil {
+		return nil, false
 	}
 	arg := map[string]any{
 		"fromBlock": hexutil.EncodeBig(q.FromBlock),
@@ -45,11 +59,7 @@ func FilterLogs(ctx context.Context, node Node, q ethereum.FilterQuery) ([]types
 	if q.Topics != nil {
 		arg["topics"] = q.Topics
 	}
-	var raw json.RawMessage
-	if err := rn.Client().CallContext(ctx, &raw, "eth_getLogs", arg); err != nil {
-		return nil, err
-	}
-	return decodeLogs(raw)
+	return arg, true
 }
 
 // decodeLogs decodes an eth_getLogs result: what json.Unmarshal into []types.Log returns, the

@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/ethereum/go-ethereum"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 )
 
@@ -48,15 +47,9 @@ type httpLogsNode struct {
 }
 
 func (n *httpLogsNode) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
-	if q.BlockHash != nil || q.FromBlock == nil || q.ToBlock == nil {
+	arg, ok := rangeArg(q)
+	if !ok {
 		return FilterLogs(ctx, n.Node, q)
-	}
-	arg := map[string]any{"fromBlock": hexutil.EncodeBig(q.FromBlock), "toBlock": hexutil.EncodeBig(q.ToBlock)}
-	if len(q.Addresses) > 0 {
-		arg["address"] = q.Addresses
-	}
-	if q.Topics != nil {
-		arg["topics"] = q.Topics
 	}
 	body, err := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": "eth_getLogs", "params": []any{arg}})
 	if err != nil {
