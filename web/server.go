@@ -201,19 +201,15 @@ func (s *Server) json(w http.ResponseWriter, status int, v any) {
 // Header values set on every response, shared (net/http does not change them).
 var (
 	contentTypeJSON = []string{"application/json; charset=utf-8"}
-	securityHeaders = [][2]string{
-		{"X-Content-Type-Options", "nosniff"},
-		{"X-Frame-Options", "DENY"},
-		{"Referrer-Policy", "no-referrer"},
-		{"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"},
+	securityHeaders = []struct {
+		key   string
+		value []string
+	}{
+		{"X-Content-Type-Options", []string{"nosniff"}},
+		{"X-Frame-Options", []string{"DENY"}},
+		{"Referrer-Policy", []string{"no-referrer"}},
+		{"Content-Security-Policy", []string{"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"}},
 	}
-	securityValues = func() [][]string {
-		vs := make([][]string, len(securityHeaders))
-		for i, h := range securityHeaders {
-			vs[i] = []string{h[1]}
-		}
-		return vs
-	}()
 )
 
 // getBuf and putBuf lend the buffers verification requests are read into and answered from.
@@ -258,8 +254,8 @@ func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
 func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		for i, kv := range securityHeaders {
-			h[kv[0]] = securityValues[i]
+		for _, sh := range securityHeaders {
+			h[sh.key] = sh.value
 		}
 		next.ServeHTTP(w, r)
 	})

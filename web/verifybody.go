@@ -10,20 +10,9 @@ import (
 
 // readBody reads all of r into buf's spare capacity, growing it as needed.
 func readBody(r io.Reader, buf []byte) ([]byte, error) {
-	buf = buf[:0]
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, nil
-		}
-		if err != nil {
-			return buf, err
-		}
-	}
+	b := bytes.NewBuffer(buf[:0])
+	_, err := b.ReadFrom(r)
+	return b.Bytes(), err
 }
 
 // verifyBody reads the code out of a POST /api/v1/verify body, {"code": "…"}: the one member,
