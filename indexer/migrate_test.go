@@ -22,11 +22,23 @@ func TestEngineMigrations(t *testing.T) {
 		if n != 1 {
 			t.Errorf("version 4 recorded %d times, want once", n)
 		}
-		// SQLite's packs is clustered on its key: it has no rowid.
+		// SQLite's packs and events are clustered on their keys: they have no rowid.
 		if !db.Postgres {
 			if _, err := db.ExecContext(ctx, `SELECT rowid FROM packs`); err == nil {
 				t.Error("SQLite's packs has a rowid: migration 0004 did not run")
 			}
+			if _, err := db.ExecContext(ctx, `SELECT rowid FROM events`); err == nil {
+				t.Error("SQLite's events has a rowid: migration 0007 did not run")
+			}
+		}
+		// events is keyed by (block_number, log_index) on both engines (migration 0007): a second
+		// row at the same place is refused, whatever its block hash.
+		ins := db.Rebind(`INSERT INTO events (block_number, block_hash, block_time, tx_hash, log_index, contract, name, batch_id, args) VALUES (?, ?, 0, '', 0, '', '', '', '{}')`)
+		if _, err := db.ExecContext(ctx, ins, 1_000_000, "0xaa"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, ins, 1_000_000, "0xbb"); err == nil {
+			t.Error("events took two rows at one block number and log index")
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/core/types"
@@ -237,6 +238,51 @@ func TestReplayIsHarmless(t *testing.T) {
 			t.Errorf("events after a replay = %d, want %d", after, before)
 		}
 		audit(t, db, c)
+	})
+}
+
+// TestReplayOfAnotherBlockRefused: a stored log at a replayed block number and log index that
+// came from another block than the node's (a block a rewind missed) stops the sync with an
+// error naming both hashes; it is neither skipped as stored nor stored a second time.
+func TestReplayOfAnotherBlockRefused(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *indexer.DB) {
+		ctx := context.Background()
+		c := chaintest.New(t)
+		ix := newIndexer(t, db, c, indexer.Options{})
+		var b *chaintest.Batch
+		for _, s := range lifeSteps(c, &b)[:6] {
+			s.do(t)
+		}
+		syncOnce(t, ix)
+		var before int
+		if err := db.GetContext(ctx, &before, `SELECT COUNT(*) FROM events`); err != nil {
+			t.Fatal(err)
+		}
+		var first struct {
+			Number uint64 `db:"block_number"`
+			Index  uint64 `db:"log_index"`
+		}
+		if err := db.GetContext(ctx, &first, `SELECT block_number, log_index FROM events ORDER BY block_number, log_index LIMIT 1`); err != nil {
+			t.Fatal(err)
+		}
+		const stale = "0x00000000000000000000000000000000000000000000000000000000000000aa"
+		if _, err := db.ExecContext(ctx, db.Rebind(`UPDATE events SET block_hash = ? WHERE block_number = ? AND log_index = ?`), stale, first.Number, first.Index); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, db.Rebind(`UPDATE sync_cursor SET number = ?, hash = ?`), 0, mustHeader(t, c, 0).Hash().Hex()); err != nil {
+			t.Fatal(err)
+		}
+		err := ix.Sync(ctx)
+		if err == nil || !strings.Contains(err.Error(), "is stored from block "+stale) {
+			t.Fatalf("sync over a stored log of another block: got %v, want the stale block named", err)
+		}
+		var after int
+		if err := db.GetContext(ctx, &after, `SELECT COUNT(*) FROM events`); err != nil {
+			t.Fatal(err)
+		}
+		if after != before {
+			t.Errorf("events after the refused replay = %d, want %d", after, before)
+		}
 	})
 }
 

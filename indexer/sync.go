@@ -639,19 +639,17 @@ func (ix *Indexer) commit(ctx context.Context, spans []*span, target uint64, pre
 		// Logs already stored (a replay after the cursor was moved back) change nothing. Above
 		// the cursor there are normally none, and this costs one index probe.
 		var have []struct {
-			Hash  string `db:"block_hash"`
-			Index uint64 `db:"log_index"`
+			Number uint64 `db:"block_number"`
+			Index  uint64 `db:"log_index"`
+			Hash   string `db:"block_hash"`
 		}
-		if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT block_hash, log_index FROM events WHERE block_number >= ? AND block_number <= ?`), from, to); err != nil {
+		if err := tx.SelectContext(ctx, &have, tx.Rebind(`SELECT block_number, log_index, block_hash FROM events WHERE block_number >= ? AND block_number <= ?`), from, to); err != nil {
 			return fmt.Errorf("read stored events of blocks %d-%d: %w", from, to, err)
 		}
-		type key struct {
-			hash  string
-			index uint64
-		}
-		seen := make(map[key]bool, len(have))
+		type key struct{ number, index uint64 }
+		seen := make(map[key]string, len(have)) // -> block hash
 		for _, h := range have {
-			seen[key{h.Hash, h.Index}] = true
+			seen[key{h.Number, h.Index}] = h.Hash
 		}
 		w := newWriter(tx, ix.db.Postgres)
 		defer w.close()
@@ -659,7 +657,11 @@ func (ix *Indexer) commit(ctx context.Context, spans []*span, target uint64, pre
 		for _, s := range spans {
 			for i := range s.changes {
 				c := &s.changes[i]
-				if seen[key{c.ev.BlockHash, c.ev.LogIndex}] {
+				if hash, ok := seen[key{c.ev.BlockNumber, c.ev.LogIndex}]; ok {
+					if hash != c.ev.BlockHash {
+						// The spans chain onto prev, so a stored block above it is one a rewind missed.
+						return fmt.Errorf("log %d of block %d is stored from block %s, the node's block is %s", c.ev.LogIndex, c.ev.BlockNumber, hash, c.ev.BlockHash)
+					}
 					continue
 				}
 				if err := ix.proj.apply(ctx, w, c); err != nil {

@@ -138,10 +138,9 @@ func (w *writer) decommission(k packKey, s packState) {
 // write depends on another kind's.
 func (w *writer) flush(ctx context.Context) error {
 	if len(w.events) > 0 {
-		// In primary-key order (block hash, log index), to walk that index once; the other
-		// indexes and every read order by block number and log index.
+		// In primary-key order (block number, log index): appended at the key's end.
 		slices.SortFunc(w.events, func(a, b event) int {
-			if c := strings.Compare(a.BlockHash, b.BlockHash); c != 0 {
+			if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.LogIndex, b.LogIndex)
