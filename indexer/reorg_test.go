@@ -214,26 +214,14 @@ func TestReorgDeeperThanWindowStops(t *testing.T) {
 func TestReplayIsHarmless(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *indexer.DB) {
 		ctx := context.Background()
-		c := chaintest.New(t)
-		ix := newIndexer(t, db, c, indexer.Options{})
-		var b *chaintest.Batch
-		for _, s := range lifeSteps(c, &b)[:6] {
-			s.do(t)
-		}
-		syncOnce(t, ix)
-		var before int
-		if err := db.GetContext(ctx, &before, `SELECT COUNT(*) FROM events`); err != nil {
-			t.Fatal(err)
-		}
+		c, ix := indexedLife(t, db)
+		before := countEvents(t, db)
 		// Rewind the cursor by hand to the block before the batch registration.
 		if _, err := db.ExecContext(ctx, db.Rebind(`UPDATE sync_cursor SET number = ?, hash = ?`), 0, mustHeader(t, c, 0).Hash().Hex()); err != nil {
 			t.Fatal(err)
 		}
 		syncOnce(t, ix)
-		var after int
-		if err := db.GetContext(ctx, &after, `SELECT COUNT(*) FROM events`); err != nil {
-			t.Fatal(err)
-		}
+		after := countEvents(t, db)
 		if after != before {
 			t.Errorf("events after a replay = %d, want %d", after, before)
 		}
@@ -247,17 +235,8 @@ func TestReplayIsHarmless(t *testing.T) {
 func TestReplayOfAnotherBlockRefused(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *indexer.DB) {
 		ctx := context.Background()
-		c := chaintest.New(t)
-		ix := newIndexer(t, db, c, indexer.Options{})
-		var b *chaintest.Batch
-		for _, s := range lifeSteps(c, &b)[:6] {
-			s.do(t)
-		}
-		syncOnce(t, ix)
-		var before int
-		if err := db.GetContext(ctx, &before, `SELECT COUNT(*) FROM events`); err != nil {
-			t.Fatal(err)
-		}
+		c, ix := indexedLife(t, db)
+		before := countEvents(t, db)
 		var first struct {
 			Number uint64 `db:"block_number"`
 			Index  uint64 `db:"log_index"`
@@ -276,14 +255,33 @@ func TestReplayOfAnotherBlockRefused(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "is stored from block "+stale) {
 			t.Fatalf("sync over a stored log of another block: got %v, want the stale block named", err)
 		}
-		var after int
-		if err := db.GetContext(ctx, &after, `SELECT COUNT(*) FROM events`); err != nil {
-			t.Fatal(err)
-		}
+		after := countEvents(t, db)
 		if after != before {
 			t.Errorf("events after the refused replay = %d, want %d", after, before)
 		}
 	})
+}
+
+// indexedLife runs the first six steps of a batch's life on a new chain and indexes them.
+func indexedLife(t *testing.T, db *indexer.DB) (*chaintest.Chain, *indexer.Indexer) {
+	t.Helper()
+	c := chaintest.New(t)
+	ix := newIndexer(t, db, c, indexer.Options{})
+	var b *chaintest.Batch
+	for _, s := range lifeSteps(c, &b)[:6] {
+		s.do(t)
+	}
+	syncOnce(t, ix)
+	return c, ix
+}
+
+func countEvents(t *testing.T, db *indexer.DB) int {
+	t.Helper()
+	var n int
+	if err := db.GetContext(context.Background(), &n, `SELECT COUNT(*) FROM events`); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func mustHeader(t *testing.T, c *chaintest.Chain, n uint64) *types.Header {
