@@ -48,6 +48,16 @@ func openPostgres(t *testing.T, dsn string) *indexer.DB {
 	return db
 }
 
+// countEvents is the number of rows in events.
+func countEvents(t *testing.T, db *indexer.DB) int {
+	t.Helper()
+	var n int
+	if err := db.GetContext(context.Background(), &n, `SELECT COUNT(*) FROM events`); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
 func newIndexer(t *testing.T, db *indexer.DB, c *chaintest.Chain, opts indexer.Options) *indexer.Indexer {
 	t.Helper()
 	opts.Addresses = c.Client.Addresses()

@@ -275,15 +275,6 @@ func indexedLife(t *testing.T, db *indexer.DB) (*chaintest.Chain, *indexer.Index
 	return c, ix
 }
 
-func countEvents(t *testing.T, db *indexer.DB) int {
-	t.Helper()
-	var n int
-	if err := db.GetContext(context.Background(), &n, `SELECT COUNT(*) FROM events`); err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
-
 func mustHeader(t *testing.T, c *chaintest.Chain, n uint64) *types.Header {
 	t.Helper()
 	h, err := c.Backend.HeaderByNumber(context.Background(), new(big.Int).SetUint64(n))
