@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
 
@@ -252,8 +253,14 @@ func TestReplayOfAnotherBlockRefused(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := ix.Sync(ctx)
-		if err == nil || !strings.Contains(err.Error(), "is stored from block "+stale) {
-			t.Fatalf("sync over a stored log of another block: got %v, want the stale block named", err)
+		if !errors.Is(err, indexer.ErrMirrorDiverged) || !strings.Contains(err.Error(), "is stored from block "+stale) {
+			t.Fatalf("sync over a stored log of another block: got %v, want ErrMirrorDiverged naming the stale block", err)
+		}
+		// Run stops on it rather than retrying it as an outage until it is cancelled.
+		runCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		defer cancel()
+		if err := ix.Run(runCtx); !errors.Is(err, indexer.ErrMirrorDiverged) {
+			t.Fatalf("run over a stored log of another block: got %v, want ErrMirrorDiverged", err)
 		}
 		after := countEvents(t, db)
 		if after != before {

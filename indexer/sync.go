@@ -27,6 +27,11 @@ import (
 // or raise --window.
 var ErrReorgTooDeep = errors.New("reorg deeper than the stored block window")
 
+// ErrMirrorDiverged stops the indexer: a block it is about to store holds a log the mirror has
+// already stored from another block of that number, one a rewind did not undo. Retrying cannot
+// mend that; re-index into a fresh database.
+var ErrMirrorDiverged = errors.New("the mirror holds a block the node does not")
+
 // Node is what the indexer needs from an Ethereum node; ethclient.Client and the simulated
 // backend's client satisfy it.
 type Node interface {
@@ -660,7 +665,7 @@ func (ix *Indexer) commit(ctx context.Context, spans []*span, target uint64, pre
 				if hash, ok := seen[key{c.ev.BlockNumber, c.ev.LogIndex}]; ok {
 					if hash != c.ev.BlockHash {
 						// The spans chain onto prev, so a stored block above it is one a rewind missed.
-						return fmt.Errorf("log %d of block %d is stored from block %s, the node's block is %s", c.ev.LogIndex, c.ev.BlockNumber, hash, c.ev.BlockHash)
+						return fmt.Errorf("%w: log %d of block %d is stored from block %s, the node's block is %s", ErrMirrorDiverged, c.ev.LogIndex, c.ev.BlockNumber, hash, c.ev.BlockHash)
 					}
 					continue
 				}
@@ -852,7 +857,7 @@ func (ix *Indexer) Run(ctx context.Context) error {
 			backoff = 0
 		case ctx.Err() != nil:
 			return nil
-		case errors.Is(err, ErrReorgTooDeep):
+		case errors.Is(err, ErrReorgTooDeep), errors.Is(err, ErrMirrorDiverged):
 			return err
 		default:
 			if !down {

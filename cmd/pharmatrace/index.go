@@ -82,6 +82,8 @@ func runIndex(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if errors.Is(err, indexer.ErrReorgTooDeep) {
 			fmt.Fprintf(stderr, "pharmatrace index: %v\nThe mirror cannot follow this chain any more: index again into a fresh database "+
 				"(it starts from the deployment block), and raise --window if reorgs this deep are expected.\n", err)
+		} else if errors.Is(err, indexer.ErrMirrorDiverged) {
+			fmt.Fprintf(stderr, "pharmatrace index: %v\nThe mirror does not match the chain and retrying cannot mend it: index again into a fresh database.\n", err)
 		} else {
 			fmt.Fprintf(stderr, "pharmatrace index: %v\n", err)
 		}
@@ -141,7 +143,7 @@ func index(ctx context.Context, s settings, log *slog.Logger, progressOut io.Wri
 		done() // Lead would take the lock again for a function that returns nil
 		return nil
 	})
-	if ctx.Err() != nil && !errors.Is(err, indexer.ErrReorgTooDeep) {
+	if ctx.Err() != nil && !errors.Is(err, indexer.ErrReorgTooDeep) && !errors.Is(err, indexer.ErrMirrorDiverged) {
 		// Stopped by a signal: whatever was under way was rolled back or committed whole.
 		if p != nil {
 			log.Info("stopped", "cursor", p.cursor)
