@@ -287,9 +287,9 @@ var (
 	// no row (proven against the root but not in the published list: only in an inconsistent
 	// batch) its row, idx -1: SQLite materialises an UPDATE's FROM before it updates, and took
 	// 1.45 times as long as the upsert for the same rows (28 000 random packs a transaction in a
-	// 280 000-pack table; 4.3 -> 3.7 s in a 200 000-event backfill). On PostgreSQL the upsert cost
-	// the server more (17.4 s of CPU a backfill against 16.1 s, two runs each), so it updates, and the rows it did not
-	// find then go in with insertUnpublishedPacks.
+	// 280 000-pack table; 4.3 -> 3.7 s in a 200 000-event backfill). On PostgreSQL the upsert
+	// cost the server more (17.4 s of CPU a backfill against 16.1 s, two runs each), so it
+	// updates, and the rows it did not find then go in with insertUnpublishedPacks.
 	decommissionPacks = bulkStmt{
 		head:  `INSERT INTO packs (batch_id, pack_id, state, reason, actor, decommissioned_at, decommissioned_block, idx) VALUES `,
 		tuple: `(?, ?, ?, ?, ?, ?, ?, -1)`,
